@@ -1,0 +1,60 @@
+/**
+ * The one declaration of collections and their indexes. The SQLite adapter builds expression
+ * indexes from it; scripts/build-functions.ts emits the CloudBase index config from it.
+ */
+export interface IndexDecl {
+  name: string
+  fields: { field: string; direction: 'asc' | 'desc' }[]
+  unique?: boolean
+}
+
+export interface CollectionDecl {
+  /** Who may read/write directly from a client; everything here goes through the api function. */
+  rule: 'function_only'
+  indexes: IndexDecl[]
+  /** Documents expire by this numeric (ms epoch) field, swept by the jobs tick. */
+  ttlField?: string
+}
+
+const asc = (field: string) => ({ field, direction: 'asc' as const })
+const desc = (field: string) => ({ field, direction: 'desc' as const })
+
+export const SCHEMA = {
+  users: {
+    rule: 'function_only',
+    indexes: [{ name: 'openId', fields: [asc('openId')], unique: true }, { name: 'homeGrid', fields: [asc('homeGridId'), asc('createdAt')] }],
+  },
+  streets: { rule: 'function_only', indexes: [{ name: 'name', fields: [asc('name')] }] },
+  communities: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
+  grids: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'community', fields: [asc('communityId'), asc('code')] },
+      { name: 'street', fields: [asc('streetId'), asc('code')] },
+    ],
+  },
+  files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
+  messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
+  requests: {
+    rule: 'function_only',
+    indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }],
+    ttlField: 'expiresAt',
+  },
+  audit: { rule: 'function_only', indexes: [{ name: 'time', fields: [desc('at')] }, { name: 'actor', fields: [asc('actorId'), desc('at')] }] },
+  jobruns: { rule: 'function_only', indexes: [{ name: 'time', fields: [desc('startedAt')] }] },
+  /** Synthetic documents used by the store contract suite and the benchmark. */
+  probes: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'owner', fields: [asc('owner'), desc('createdAt')] },
+      { name: 'kindScore', fields: [asc('kind'), asc('score')] },
+    ],
+  },
+} as const satisfies Record<string, CollectionDecl>
+
+export type CollectionName = keyof typeof SCHEMA
+export const COLLECTIONS = Object.keys(SCHEMA) as CollectionName[]
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.prototype.hasOwnProperty.call(SCHEMA, name)
+}

@@ -1,0 +1,150 @@
+/** Embedded default store: one SQLite table of JSON documents per collection, WAL, expression indexes. */
+import fs from 'node:fs'
+import path from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import { COLLECTIONS, SCHEMA, type CollectionName } from './schema'
+import { StoreConflictError, type Page, type Query, type Store, type StoredDoc, type TxHandle, type Where } from './port'
+import { planQuery, toFilters, assertIndexed, toPage, type Filter } from './plan'
+import { Mutex } from './mutex'
+
+type Database = BetterSqlite3.Database
+type SqlValue = string | number | null
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`
+const jsonPath = (field: string) => `json_extract(doc, '$.${field}')`
+const col = (field: string) => (field === '_id' ? '_id' : jsonPath(field))
+
+function toSql(value: unknown): SqlValue {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value === 'string' || typeof value === 'number') return value
+  return null
+}
+
+function whereSql(filters: Filter[], params: SqlValue[]): string[] {
+  return filters.map((f) => {
+    const c = col(f.field)
+    if (f.op === 'eq') {
+      if (f.value === null) return `${c} IS NULL`
+      params.push(toSql(f.value))
+      return `${c} = ?`
+    }
+    if (f.op === 'in') {
+      if (f.values.length === 0) return '0'
+      params.push(...f.values.map(toSql))
+      return `${c} IN (${f.values.map(() => '?').join(',')})`
+    }
+    params.push(toSql(f.value))
+    return `${c} ${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op]} ?`
+  })
+}
+
+function parseRow(row: unknown): StoredDoc {
+  const { doc } = row as { doc: string } // adapter seam: better-sqlite3 rows are untyped
+  return JSON.parse(doc) as StoredDoc
+}
+
+/** Loads better-sqlite3 lazily so the cloud bundle never needs the native module. */
+function openDatabase(file: string): Database {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Driver = require('better-sqlite3') as typeof BetterSqlite3
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Driver(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+  return db
+}
+
+export function createSqliteStore(file: string): Store {
+  const db = openDatabase(file)
+  for (const name of COLLECTIONS) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${q(name)} (_id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`)
+    for (const index of SCHEMA[name].indexes) {
+      const cols = index.fields.map((f) => `${col(f.field)} ${f.direction.toUpperCase()}`).join(', ')
+      db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${name}__${index.name}`)} ON ${q(name)} (${cols})`)
+    }
+  }
+  const mutex = new Mutex()
+
+  const handle: TxHandle = {
+    async get(collection, id) {
+      const row = db.prepare(`SELECT doc FROM ${q(collection)} WHERE _id = ?`).get(id)
+      return row ? parseRow(row) : null
+    },
+    async insert(collection, doc) {
+      try {
+        db.prepare(`INSERT INTO ${q(collection)} (_id, version, doc) VALUES (?, ?, ?)`).run(doc._id, doc.version, JSON.stringify(doc))
+      } catch (err) {
+        if (err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) {
+          throw new StoreConflictError(collection, doc._id)
+        }
+        throw err
+      }
+    },
+    async replace(collection, doc) {
+      const next = { ...doc, version: doc.version + 1 }
+      const result = db
+        .prepare(`UPDATE ${q(collection)} SET version = ?, doc = ? WHERE _id = ? AND version = ?`)
+        .run(next.version, JSON.stringify(next), doc._id, doc.version)
+      if (result.changes !== 1) throw new StoreConflictError(collection, doc._id)
+      return next
+    },
+    async remove(collection, id) {
+      db.prepare(`DELETE FROM ${q(collection)} WHERE _id = ?`).run(id)
+    },
+  }
+
+  const locked = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => mutex.run(() => fn(...args))
+
+  return {
+    get: locked(handle.get),
+    insert: locked(handle.insert),
+    replace: locked(handle.replace),
+    remove: locked(handle.remove),
+    find: locked(async (collection: CollectionName, query: Query): Promise<Page> => {
+      const plan = planQuery(collection, query)
+      const params: SqlValue[] = []
+      const clauses = whereSql(plan.filters, params)
+      const dir = plan.direction === 'asc' ? 'ASC' : 'DESC'
+      const cmp = plan.direction === 'asc' ? '>' : '<'
+      const order = col(plan.orderField)
+      if (plan.after) {
+        if (plan.orderField === '_id') {
+          clauses.push(`_id ${cmp} ?`)
+          params.push(plan.after.id)
+        } else {
+          clauses.push(`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`)
+          params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
+        }
+      }
+      const sql =
+        `SELECT doc FROM ${q(collection)}` +
+        (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
+        ` ORDER BY ${order} ${dir}${plan.orderField === '_id' ? '' : `, _id ${dir}`} LIMIT ${plan.limit + 1}`
+      return toPage(db.prepare(sql).all(...params).map(parseRow), plan)
+    }),
+    count: locked(async (collection: CollectionName, where: Where) => {
+      const filters = toFilters(where)
+      assertIndexed(collection, filters, undefined)
+      const params: SqlValue[] = []
+      const clauses = whereSql(filters, params)
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM ${q(collection)} WHERE ${clauses.join(' AND ')}`).get(...params)
+      return (row as { n: number }).n // adapter seam: untyped row
+    }),
+    transaction: <T>(fn: (tx: TxHandle) => Promise<T>) =>
+      mutex.run(async () => {
+        db.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(handle)
+          db.exec('COMMIT')
+          return result
+        } catch (err) {
+          db.exec('ROLLBACK')
+          throw err
+        }
+      }),
+    async close() {
+      await mutex.run(async () => db.close())
+    },
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+
+export const ROLES = ['resident', 'rider', 'building_head', 'grid_worker', 'department', 'community_admin', 'street_admin'] as const
+export const RoleSchema = z.enum(ROLES)
+export type Role = z.infer<typeof RoleSchema>
+
+export const STAFF_ROLES: readonly Role[] = ['building_head', 'grid_worker', 'department', 'community_admin', 'street_admin']
+export const ADMIN_ROLES: readonly Role[] = ['community_admin', 'street_admin']
+
+/** A role granted to a user, with the scope it applies to. */
+export const RoleGrantSchema = z.object({
+  role: RoleSchema,
+  gridIds: z.array(z.string()).optional(),
+  communityId: z.string().optional(),
+  streetId: z.string().optional(),
+  departmentId: z.string().optional(),
+})
+export type RoleGrant = z.infer<typeof RoleGrantSchema>
+
+export const LatLngSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+})
+export type LatLng = z.infer<typeof LatLngSchema>
+
+export const UserDocSchema = z.object({
+  _id: z.string(),
+  openId: z.string(),
+  nickname: z.string(),
+  avatarFileId: z.string().nullable(),
+  phone: z.string().nullable(),
+  realName: z.string().nullable(),
+  roles: z.array(RoleGrantSchema),
+  homeGridId: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  version: z.number().int(),
+})
+export type UserDoc = z.infer<typeof UserDocSchema>
+
+export const StreetDocSchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  district: z.string(),
+  version: z.number().int(),
+})
+export type StreetDoc = z.infer<typeof StreetDocSchema>
+
+export const CommunityDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+})
+export type CommunityDoc = z.infer<typeof CommunityDocSchema>
+
+export const GridDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  code: z.string(),
+  polygon: z.array(LatLngSchema),
+  workerIds: z.array(z.string()),
+  archived: z.boolean(),
+  version: z.number().int(),
+})
+export type GridDoc = z.infer<typeof GridDocSchema>
+
+export const FileDocSchema = z.object({
+  _id: z.string(),
+  ownerId: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  createdAt: z.number(),
+  version: z.number().int(),
+})
+export type FileDoc = z.infer<typeof FileDocSchema>
+
+export const MessageDocSchema = z.object({
+  _id: z.string(),
+  userId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: z.number(),
+  version: z.number().int(),
+})
+export type MessageDoc = z.infer<typeof MessageDocSchema>

@@ -1,0 +1,4 @@
+export * from './envelope'
+export * from './entities'
+export * from './actions'
+export * from './mask'
