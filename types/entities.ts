@@ -88,3 +88,12 @@ export const MessageDocSchema = z.object({
   version: z.number().int(),
 })
 export type MessageDoc = z.infer<typeof MessageDocSchema>
+
+export const DepartmentDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  field: z.string(),
+  version: z.number().int(),
+})
+export type DepartmentDoc = z.infer<typeof DepartmentDocSchema>

@@ -33,6 +33,7 @@ export const SCHEMA = {
       { name: 'street', fields: [asc('streetId'), asc('code')] },
     ],
   },
+  departments: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
   files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
   requests: {

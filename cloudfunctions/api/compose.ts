@@ -1,0 +1,23 @@
+/** Builds the embedded default: SQLite store, local files, local word list, in-app inbox. */
+import type { Deps } from './context'
+import type { RuntimeConfig } from './config'
+import { createSqliteStore } from './store/sqlite'
+import { createLocalFiles } from './platform/files-local'
+import { createLocalContentCheck } from './platform/content-check'
+import { createInboxNotify } from './platform/notify'
+import { randomIds, systemClock } from './platform/clock-ids'
+
+export function createLocalDeps(config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'>, overrides: Partial<Deps> = {}): Deps {
+  const store = overrides.store ?? createSqliteStore(config.dbFile)
+  const clock = overrides.clock ?? systemClock
+  const ids = overrides.ids ?? randomIds
+  return {
+    store,
+    clock,
+    ids,
+    files: overrides.files ?? createLocalFiles(config.uploadDir, ids),
+    contentCheck: overrides.contentCheck ?? createLocalContentCheck(),
+    notify: overrides.notify ?? createInboxNotify(store, clock, ids),
+    log: overrides.log ?? ((line) => console.error(JSON.stringify(line))),
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The deployed CloudBase function `api` (also its timer trigger). Composition root for the cloud:
+ * identity comes from the runtime (WX_OPENID via the SDK), never from the event.
+ */
+import tcb from '@cloudbase/node-sdk'
+import { createApi, isTimerEvent, type Api } from './app'
+import { readConfig } from './config'
+import { createLocalDeps } from './compose'
+import { createCloudbaseStore } from './store/cloudbase'
+import { createCloudFiles } from './platform/files-cloudbase'
+import { createLocalContentCheck, createWechatContentCheck, type WxOpenApi } from './platform/content-check'
+import { createInboxNotify, withSubscribeMessages } from './platform/notify'
+import { randomIds, systemClock } from './platform/clock-ids'
+
+interface Runtime {
+  api: Api
+  openId: () => string | null
+}
+
+let runtime: Runtime | undefined
+
+function buildRuntime(): Runtime {
+  const config = readConfig()
+  const app = tcb.init(
+    config.TCB_ENV
+      ? { env: config.TCB_ENV, secretId: config.TCB_SECRET_ID, secretKey: config.TCB_SECRET_KEY }
+      : { env: tcb.SYMBOL_CURRENT_ENV },
+  )
+  const openId = () => app.auth().getUserInfo().openId || null
+  if (config.STORAGE === 'sqlite') return { api: createApi(createLocalDeps(config)), openId }
+
+  const callApi: WxOpenApi = async (apiName, requestData) => {
+    const res = await app.callWxOpenApi({ apiName, requestData })
+    return typeof res.result === 'string' ? JSON.parse(res.result) : res.result
+  }
+  const store = createCloudbaseStore(app.database())
+  const notify = withSubscribeMessages(createInboxNotify(store, systemClock, randomIds), callApi, config.WX_SUBSCRIBE_TEMPLATE_ID)
+  const api = createApi({
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    files: createCloudFiles(app),
+    contentCheck: createWechatContentCheck(callApi, createLocalContentCheck()),
+    notify,
+    log: (line) => console.error(JSON.stringify(line)),
+  })
+  return { api, openId }
+}
+
+export async function main(event: unknown, _context?: unknown): Promise<unknown> {
+  runtime ??= buildRuntime()
+  const openId = runtime.openId()
+  if (isTimerEvent(event) && !openId) return { ok: true, data: await runtime.api.tick() }
+  return runtime.api.dispatch(event, openId)
+}

@@ -1,0 +1,30 @@
+import type { Handler } from '../../registry'
+import { AppError, validation } from '../../errors'
+import { updateUser } from '../../users'
+import { presentMe } from './present'
+
+export const meHandlers: { 'me.get': Handler<'me.get'>; 'me.update': Handler<'me.update'> } = {
+  'me.get': {
+    roles: 'any',
+    handle: async ({ deps, user }) => presentMe(deps, user),
+  },
+  'me.update': {
+    roles: 'any',
+    handle: async ({ deps, user, openId }, input) => {
+      if (input.nickname !== undefined) {
+        const verdict = await deps.contentCheck.text(input.nickname, openId)
+        if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '昵称包含不适宜的内容，请修改后再试')
+      }
+      if (input.avatarFileId && !deps.files.isOwnedBy(input.avatarFileId, user._id)) {
+        throw validation('头像文件无效', [{ path: 'avatarFileId', message: '只能使用自己上传的图片' }])
+      }
+      const next = await updateUser(deps, user._id, (current) => ({
+        ...current,
+        nickname: input.nickname ?? current.nickname,
+        phone: input.phone === undefined ? current.phone : input.phone,
+        avatarFileId: input.avatarFileId === undefined ? current.avatarFileId : input.avatarFileId,
+      }))
+      return presentMe(deps, next)
+    },
+  },
+}

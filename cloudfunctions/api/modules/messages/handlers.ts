@@ -1,0 +1,44 @@
+import { MessageDocSchema } from '../../../../types'
+import type { Handler } from '../../registry'
+import { notFound } from '../../errors'
+import { StoreConflictError } from '../../store/port'
+
+export const messageHandlers: { 'messages.list': Handler<'messages.list'>; 'messages.markRead': Handler<'messages.markRead'> } = {
+  'messages.list': {
+    roles: 'any',
+    handle: async ({ deps, user }, input) => {
+      const page = await deps.store.find('messages', {
+        where: { userId: user._id },
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: input.limit,
+        cursor: input.cursor ?? null,
+      })
+      return {
+        items: page.items.map((raw) => {
+          const m = MessageDocSchema.parse(raw)
+          return { id: m._id, title: m.title, body: m.body, link: m.link, read: m.read, createdAt: m.createdAt }
+        }),
+        nextCursor: page.nextCursor,
+      }
+    },
+  },
+  'messages.markRead': {
+    roles: 'any',
+    handle: async ({ deps, user }, input) => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const raw = await deps.store.get('messages', input.id)
+        if (!raw) throw notFound('消息不存在')
+        const message = MessageDocSchema.parse(raw)
+        if (message.userId !== user._id) throw notFound('消息不存在')
+        if (message.read) return { id: message._id, read: true as const }
+        try {
+          await deps.store.replace('messages', { ...message, read: true })
+          return { id: message._id, read: true as const }
+        } catch (err) {
+          if (!(err instanceof StoreConflictError)) throw err
+        }
+      }
+      throw new StoreConflictError('messages', input.id)
+    },
+  },
+}

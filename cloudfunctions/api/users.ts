@@ -1,0 +1,61 @@
+import crypto from 'node:crypto'
+import { UserDocSchema, type UserDoc } from '../../types'
+import { StoreConflictError } from './store/port'
+import type { Deps } from './context'
+
+/** Deterministic user id from the openId, so two concurrent first calls cannot create two users. */
+export function userIdFor(openId: string): string {
+  return `u_${crypto.createHash('sha256').update(openId).digest('base64url').slice(0, 22)}`
+}
+
+export function parseUser(doc: unknown): UserDoc {
+  return UserDocSchema.parse(doc)
+}
+
+export function newResident(openId: string, now: number): UserDoc {
+  return {
+    _id: userIdFor(openId),
+    openId,
+    nickname: '微信用户',
+    avatarFileId: null,
+    phone: null,
+    realName: null,
+    roles: [{ role: 'resident' }],
+    homeGridId: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  }
+}
+
+/** Loads the caller, creating a resident on the first call. */
+export async function ensureUser(deps: Deps, openId: string): Promise<UserDoc> {
+  const id = userIdFor(openId)
+  const existing = await deps.store.get('users', id)
+  if (existing) return parseUser(existing)
+  const fresh = newResident(openId, deps.clock.now())
+  try {
+    await deps.store.insert('users', fresh)
+    return fresh
+  } catch (err) {
+    if (!(err instanceof StoreConflictError)) throw err
+    const raced = await deps.store.get('users', id)
+    if (!raced) throw err
+    return parseUser(raced)
+  }
+}
+
+/** Read-modify-write with optimistic concurrency; retried so concurrent edits are never lost. */
+export async function updateUser(deps: Deps, id: string, change: (user: UserDoc) => UserDoc): Promise<UserDoc> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const current = await deps.store.get('users', id)
+    if (!current) throw new Error(`user ${id} vanished`)
+    const next = { ...change(parseUser(current)), updatedAt: deps.clock.now() }
+    try {
+      return parseUser(await deps.store.replace('users', next))
+    } catch (err) {
+      if (!(err instanceof StoreConflictError)) throw err
+    }
+  }
+  throw new StoreConflictError('users', id)
+}
