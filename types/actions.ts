@@ -88,6 +88,13 @@ export const actions = {
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: z.object({ id: z.string(), read: z.literal(true) }),
   },
+  'jobs.recent': {
+    mutating: false,
+    input: z.object({ limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), startedAt: z.number(), finishedAt: z.number(), expiredRequests: z.number() })),
+    }),
+  },
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

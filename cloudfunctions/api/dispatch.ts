@@ -10,6 +10,7 @@ import { withIdempotency, requestKey } from './idempotency'
 import { registry, type Handler } from './registry'
 import { ensureUser } from './users'
 import { InvalidCursorError } from './store/plan'
+import { StoreConflictError } from './store/port'
 
 z.config(z.locales.zhCN())
 
@@ -61,6 +62,7 @@ export function createDispatcher(deps: Deps) {
         return await run()
       } catch (err) {
         if (err instanceof AppError) return fail(err.code, err.message, err.fields)
+        if (err instanceof StoreConflictError) return fail('CONFLICT', '操作太频繁，数据正被他人修改，请稍后重试')
         if (err instanceof InvalidCursorError) return fail('VALIDATION', '分页参数无效，请刷新后重试', [{ path: 'cursor', message: '无效的分页游标' }])
         return internal(err)
       }

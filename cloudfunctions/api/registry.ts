@@ -3,6 +3,7 @@ import type { ActionName, ActionOutput, ActionParsedInput, Role } from '../../ty
 import type { HandlerContext } from './context'
 import { meHandlers } from './modules/me/handlers'
 import { messageHandlers } from './modules/messages/handlers'
+import { jobHandlers } from './jobs/handlers'
 
 export type Handler<A extends ActionName> = {
   /** 'any' = every signed-in user; otherwise the caller needs one of these roles. */
@@ -15,4 +16,5 @@ export type Registry = { [A in ActionName]: Handler<A> }
 export const registry: Registry = {
   ...meHandlers,
   ...messageHandlers,
+  ...jobHandlers,
 }

@@ -45,9 +45,18 @@ export async function ensureUser(deps: Deps, openId: string): Promise<UserDoc> {
   }
 }
 
+const MAX_ATTEMPTS = 30
+
+/** Short randomised wait so racing writers spread out instead of colliding again. */
+export function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(50, 2 ** Math.min(attempt, 5)) * Math.random()
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 /** Read-modify-write with optimistic concurrency; retried so concurrent edits are never lost. */
 export async function updateUser(deps: Deps, id: string, change: (user: UserDoc) => UserDoc): Promise<UserDoc> {
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt > 0) await backoff(attempt)
     const current = await deps.store.get('users', id)
     if (!current) throw new Error(`user ${id} vanished`)
     const next = { ...change(parseUser(current)), updatedAt: deps.clock.now() }

@@ -75,7 +75,8 @@ export function createSqliteStore(file: string): Store {
       try {
         db.prepare(`INSERT INTO ${q(collection)} (_id, version, doc) VALUES (?, ?, ?)`).run(doc._id, doc.version, JSON.stringify(doc))
       } catch (err) {
-        if (err instanceof Error && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) {
+        // Not `instanceof Error`: the native module's errors may come from another realm (jest's vm).
+        if (typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) {
           throw new StoreConflictError(collection, doc._id)
         }
         throw err

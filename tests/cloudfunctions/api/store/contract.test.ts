@@ -1,0 +1,180 @@
+/**
+ * One contract for every Store adapter. SQLite always runs; CloudBase runs only with TCB_ENV,
+ * TCB_SECRET_ID and TCB_SECRET_KEY set, and says so when skipped.
+ */
+import path from 'node:path'
+import type { Store } from '../../../../cloudfunctions/api/store/port'
+import { StoreConflictError, UnindexedQueryError } from '../../../../cloudfunctions/api/store/port'
+import { createSqliteStore } from '../../../../cloudfunctions/api/store/sqlite'
+import { createCloudbaseStore } from '../../../../cloudfunctions/api/store/cloudbase'
+import { tempDir } from '../../../helpers/api'
+
+const cloud = process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY
+if (!cloud) console.log('CloudBase store contract: SKIPPED (set TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY to run it)')
+
+type Factory = () => Promise<Store>
+const adapters: [string, Factory][] = [
+  ['sqlite :memory:', async () => createSqliteStore(':memory:')],
+  ['sqlite file (WAL)', async () => createSqliteStore(path.join(tempDir(), 'store.db'))],
+]
+if (cloud) {
+  adapters.push([
+    'cloudbase',
+    async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const tcb = require('@cloudbase/node-sdk')
+      const app = tcb.init({ env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY })
+      return createCloudbaseStore(app.database())
+    },
+  ])
+}
+
+const run = `r${Date.now().toString(36)}`
+const probe = (n: number, extra: Record<string, unknown> = {}) => ({
+  _id: `${run}_${String(n).padStart(3, '0')}`,
+  owner: `${run}_owner_${n % 3}`,
+  kind: n % 2 === 0 ? `${run}_even` : `${run}_odd`,
+  score: n,
+  createdAt: 1000 + n,
+  flag: n % 4 === 0,
+  version: 0,
+  ...extra,
+})
+
+describe.each(adapters)('store contract: %s', (_name, make) => {
+  let store: Store
+  beforeAll(async () => {
+    store = await make()
+    for (let n = 0; n < 25; n++) await store.insert('probes', probe(n))
+  })
+  afterAll(async () => store.close())
+
+  test('get returns what insert stored, and null for a missing id', async () => {
+    expect(await store.get('probes', probe(7)._id)).toMatchObject({ score: 7, flag: false, kind: `${run}_odd` })
+    expect(await store.get('probes', `${run}_missing`)).toBeNull()
+  })
+
+  test('inserting an existing id is a conflict and keeps the first document', async () => {
+    await expect(store.insert('probes', probe(3, { score: 999 }))).rejects.toBeInstanceOf(StoreConflictError)
+    expect(await store.get('probes', probe(3)._id)).toMatchObject({ score: 3 })
+  })
+
+  test('replace bumps the version, and a stale version loses', async () => {
+    const doc = await store.get('probes', probe(4)._id)
+    if (!doc) throw new Error('seeded doc missing')
+    const next = await store.replace('probes', { ...doc, score: 40 })
+    expect(next.version).toBe(doc.version + 1)
+    await expect(store.replace('probes', { ...doc, score: 41 })).rejects.toBeInstanceOf(StoreConflictError)
+    expect(await store.get('probes', doc._id)).toMatchObject({ score: 40, version: doc.version + 1 })
+  })
+
+  test('equality + order pages through every match exactly once', async () => {
+    const owner = `${run}_owner_1`
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await store.find('probes', { where: { owner }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 3, cursor })
+      seen.push(...page.items.map((d) => d._id))
+      cursor = page.nextCursor
+    } while (cursor)
+    const expected = Array.from({ length: 25 }, (_, n) => n).filter((n) => n % 3 === 1).reverse().map((n) => probe(n)._id)
+    expect(seen).toEqual(expected)
+  })
+
+  test('in + range filters on an indexed field', async () => {
+    const page = await store.find('probes', { where: { kind: `${run}_even`, score: { gte: 10, lt: 20 } }, orderBy: { field: 'score', direction: 'asc' }, limit: 100 })
+    expect(page.items.map((d) => d.score)).toEqual([10, 12, 14, 16, 18])
+    const both = await store.find('probes', { where: { kind: { in: [`${run}_even`, `${run}_odd`] }, score: { lt: 3 } }, orderBy: { field: 'score', direction: 'asc' }, limit: 10 })
+    expect(both.items.map((d) => d.score)).toEqual([0, 1, 2])
+  })
+
+  test('count uses the same filters', async () => {
+    expect(await store.count('probes', { owner: `${run}_owner_0` })).toBe(9)
+  })
+
+  test('a query no declared index serves is refused', async () => {
+    await expect(store.find('probes', { where: { score: 3 }, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
+    await expect(store.find('probes', { where: {}, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
+    await expect(store.find('probes', { where: { owner: 'x' }, orderBy: { field: 'score', direction: 'asc' }, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
+  })
+
+  test('limit above 100 is refused', async () => {
+    await expect(store.find('probes', { where: { owner: 'x' }, limit: 101 })).rejects.toThrow(RangeError)
+  })
+
+  test('a failed transaction leaves nothing behind', async () => {
+    const id = `${run}_tx_fail`
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert('probes', probe(900, { _id: id }))
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(await store.get('probes', id)).toBeNull()
+  })
+
+  test('concurrent read-modify-write with retry loses no update', async () => {
+    const id = `${run}_counter`
+    await store.insert('probes', probe(901, { _id: id, score: 0 }))
+    const bump = async () => {
+      for (;;) {
+        const doc = await store.get('probes', id)
+        if (!doc) throw new Error('missing')
+        try {
+          await store.replace('probes', { ...doc, score: Number(doc.score) + 1 })
+          return
+        } catch (err) {
+          if (!(err instanceof StoreConflictError)) throw err
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 20 }, bump))
+    expect(await store.get('probes', id)).toMatchObject({ score: 20 })
+  })
+
+  test('concurrent transactions on one balance never go negative', async () => {
+    const id = `${run}_balance`
+    await store.insert('probes', probe(902, { _id: id, score: 5 }))
+    const spend = () =>
+      store
+        .transaction(async (tx) => {
+          const doc = await tx.get('probes', id)
+          if (!doc || Number(doc.score) < 1) return false
+          await tx.replace('probes', { ...doc, score: Number(doc.score) - 1 })
+          return true
+        })
+        .catch((err: unknown) => {
+          if (err instanceof StoreConflictError) return false
+          throw err
+        })
+    const results = await Promise.all(Array.from({ length: 12 }, spend))
+    const after = await store.get('probes', id)
+    expect(results.filter(Boolean).length).toBe(5 - Number(after?.score))
+    expect(Number(after?.score)).toBeGreaterThanOrEqual(0)
+  })
+})
+
+describe('sqlite: two connections on one file (as two gateway processes would)', () => {
+  test('versioned writes from both connections lose no update', async () => {
+    const file = path.join(tempDir(), 'shared.db')
+    const a = createSqliteStore(file)
+    const b = createSqliteStore(file)
+    await a.insert('probes', probe(950, { _id: 'shared', score: 0 }))
+    const bump = async (store: Store) => {
+      for (;;) {
+        const doc = await store.get('probes', 'shared')
+        if (!doc) throw new Error('missing')
+        await new Promise((r) => setImmediate(r))
+        try {
+          return await store.replace('probes', { ...doc, score: Number(doc.score) + 1 })
+        } catch (err) {
+          if (!(err instanceof StoreConflictError)) throw err
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 ? a : b)))
+    expect(await b.get('probes', 'shared')).toMatchObject({ score: 20, version: 20 })
+    await a.close()
+    await b.close()
+  })
+})
