@@ -14,20 +14,34 @@ import { randomIds, systemClock } from './platform/clock-ids'
 
 interface Runtime {
   api: Api
-  openId: () => string | null
+}
+
+/**
+ * The caller as the runtime reports it: the per-invocation context (`environment`) first, else the
+ * process env named by WX_CONTEXT_KEYS. A browser signed in by custom login has a customUserId instead.
+ */
+export function callerFrom(context: unknown): string | null {
+  const hasEnvironment = typeof context === 'object' && context !== null && ('environment' in context || 'environ' in context)
+  // Adapter seam: the runtime's context object is only ever handed on to the SDK that defines it.
+  const runtime: { WX_OPENID?: unknown; TCB_CUSTOM_USER_ID?: unknown } = hasEnvironment
+    ? tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+    : tcb.getCloudbaseContext()
+  const openId = runtime.WX_OPENID
+  if (typeof openId === 'string' && openId) return openId
+  const custom = runtime.TCB_CUSTOM_USER_ID
+  return typeof custom === 'string' && custom ? `custom:${custom}` : null
 }
 
 let runtime: Runtime | undefined
 
 function buildRuntime(): Runtime {
   const config = readConfig()
+  if (config.STORAGE === 'sqlite') return { api: createApi(createLocalDeps(config)) }
   const app = tcb.init(
     config.TCB_ENV
       ? { env: config.TCB_ENV, secretId: config.TCB_SECRET_ID, secretKey: config.TCB_SECRET_KEY }
       : { env: tcb.SYMBOL_CURRENT_ENV },
   )
-  const openId = () => app.auth().getUserInfo().openId || null
-  if (config.STORAGE === 'sqlite') return { api: createApi(createLocalDeps(config)), openId }
 
   const callApi: WxOpenApi = async (apiName, requestData) => {
     const res = await app.callWxOpenApi({ apiName, requestData })
@@ -44,12 +58,12 @@ function buildRuntime(): Runtime {
     notify,
     log: (line) => console.error(JSON.stringify(line)),
   })
-  return { api, openId }
+  return { api }
 }
 
-export async function main(event: unknown, _context?: unknown): Promise<unknown> {
+export async function main(event: unknown, context?: unknown): Promise<unknown> {
   runtime ??= buildRuntime()
-  const openId = runtime.openId()
+  const openId = callerFrom(context)
   if (isTimerEvent(event) && !openId) return { ok: true, data: await runtime.api.tick() }
   return runtime.api.dispatch(event, openId)
 }

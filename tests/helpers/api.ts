@@ -16,6 +16,7 @@ export function tempDir(prefix = 'wgt-'): string {
 export interface TestApi extends Api {
   clock: ReturnType<typeof manualClock>
   logs: Record<string, unknown>[]
+  uploadDir: string
   call(openId: string | null, action: string, payload?: unknown, requestId?: string): ReturnType<Api['dispatch']>
 }
 
@@ -24,13 +25,15 @@ export async function createTestApi(opts: { seed?: boolean; overrides?: Partial<
   const clock = manualClock(T0)
   const logs: Record<string, unknown>[] = []
   const dir = tempDir()
-  const deps = createLocalDeps({ dbFile: ':memory:', uploadDir: path.join(dir, 'uploads') }, { clock, log: (l) => logs.push(l), ...opts.overrides })
+  const uploadDir = path.join(dir, 'uploads')
+  const deps = createLocalDeps({ dbFile: ':memory:', uploadDir }, { clock, log: (l) => logs.push(l), ...opts.overrides })
   const api = createApi(deps)
   if (opts.seed) await seedDemo(deps.store, clock.now())
   return {
     ...api,
     clock,
     logs,
+    uploadDir,
     call: (openId, action, payload, requestId) => api.dispatch({ action, payload, ...(requestId ? { requestId } : {}) }, openId),
   }
 }
