@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: drives the real dispatcher on a SQLite file with 10,000 and 100,000 synthetic
+ * documents and prints p50/p95 per action and the ratio between the two sizes. Prints, never fails.
+ */
+import path from 'node:path'
+import fs from 'node:fs'
+import os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { createApi } from '../cloudfunctions/api/app'
+import { createLocalDeps } from '../cloudfunctions/api/compose'
+import { userIdFor, newResident } from '../cloudfunctions/api/users'
+import { seedDemo } from './seed/demo'
+
+const SIZES = [10_000, 100_000]
+const CALLS = Number(process.env.BENCH_CALLS ?? 2000)
+const MESSAGES_PER_USER = 50
+
+type Stats = { p50: number; p95: number }
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function measure(label: string, run: (i: number) => Promise<{ ok: boolean }>): Promise<Stats> {
+  for (let i = 0; i < 100; i++) await run(i) // warm-up
+  const times: number[] = []
+  for (let i = 0; i < CALLS; i++) {
+    const t = performance.now()
+    const res = await run(i)
+    times.push(performance.now() - t)
+    if (!res.ok) throw new Error(`${label} failed: ${JSON.stringify(res)}`)
+  }
+  times.sort((a, b) => a - b)
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+async function benchSize(size: number): Promise<Record<string, Stats>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
+  const deps = createLocalDeps({ dbFile: path.join(dir, 'bench.db'), uploadDir: path.join(dir, 'uploads') }, { log: () => undefined })
+  const api = createApi(deps)
+  const now = Date.now()
+  await seedDemo(deps.store, now)
+  const users = Math.max(1, Math.floor(size / (MESSAGES_PER_USER + 1)))
+  const t0 = performance.now()
+  await deps.store.transaction(async (tx) => {
+    for (let u = 0; u < users; u++) {
+      const openId = `bench:${u}`
+      await tx.insert('users', { ...newResident(openId, now), homeGridId: 'gd_nz_01' })
+      for (let m = 0; m < MESSAGES_PER_USER; m++) {
+        await tx.insert('messages', { _id: `msg_b_${u}_${m}`, userId: userIdFor(openId), title: `通知 ${m}`, body: '网格通知内容', link: null, read: m % 3 === 0, createdAt: now - m * 60_000, version: 0 })
+      }
+    }
+  })
+  const docs = users * (MESSAGES_PER_USER + 1)
+  console.log(`  ${size.toLocaleString()} 级：写入 ${docs.toLocaleString()} 条文档用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  const who = (i: number) => `bench:${(i * 7919) % users}`
+  const stats = {
+    'me.get': await measure('me.get', (i) => api.dispatch({ action: 'me.get', payload: {} }, who(i))),
+    'messages.list (page 1)': await measure('list', (i) => api.dispatch({ action: 'messages.list', payload: { limit: 20 } }, who(i))),
+    'messages.list (page 2)': await measure('list2', async (i) => {
+      const first = await api.dispatch({ action: 'messages.list', payload: { limit: 20 } }, who(i))
+      const cursor = first.ok && typeof first.data === 'object' && first.data && 'nextCursor' in first.data ? first.data.nextCursor : null
+      return api.dispatch({ action: 'messages.list', payload: { limit: 20, cursor } }, who(i))
+    }),
+  }
+  await deps.store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  return stats
+}
+
+async function main(): Promise<void> {
+  console.log(`基准测试：SQLite 文件 + 真实 dispatcher，每项 ${CALLS} 次调用（Node ${process.version}, ${os.cpus().length} 核）`)
+  const results: Record<number, Record<string, Stats>> = {}
+  for (const size of SIZES) results[size] = await benchSize(size)
+  const [small, large] = SIZES.map((s) => results[s] ?? {})
+  console.log('\naction                     | 10k p50 ms | 10k p95 ms | 100k p50 ms | 100k p95 ms | p50 ratio')
+  for (const name of Object.keys(small ?? {})) {
+    const a = small?.[name]
+    const b = large?.[name]
+    if (!a || !b) continue
+    console.log(`${name.padEnd(26)} | ${a.p50.toFixed(3).padStart(10)} | ${a.p95.toFixed(3).padStart(10)} | ${b.p50.toFixed(3).padStart(11)} | ${b.p95.toFixed(3).padStart(11)} | ${(b.p50 / a.p50).toFixed(2)}x`)
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
