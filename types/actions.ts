@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { RoleGrantSchema } from './entities'
 
-/** Mainland mobile number; masked as 138****5678 in every view but the owner's. */
-export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确')
+import { PhoneSchema } from './actions-common'
+import { gridActions } from './grids'
+
+export { PhoneSchema }
 
 const Nickname = z
   .string()
@@ -88,6 +90,7 @@ export const actions = {
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: z.object({ id: z.string(), read: z.literal(true) }),
   },
+  ...gridActions,
   'jobs.recent': {
     mutating: false,
     input: z.object({ limit: z.number().int().min(1).max(50).default(10) }).strict(),

@@ -63,6 +63,12 @@ export const GridDocSchema = z.object({
   polygon: z.array(LatLngSchema),
   workerIds: z.array(z.string()),
   archived: z.boolean(),
+  notes: z.string().default(''),
+  departmentIds: z.array(z.string()).default([]),
+  buildingHeadIds: z.array(z.string()).default([]),
+  /** The current join code; older codes stay in `joincodes` marked rotated. */
+  joinCode: z.string().default(''),
+  createdAt: z.number().default(0),
   version: z.number().int(),
 })
 export type GridDoc = z.infer<typeof GridDocSchema>
@@ -97,3 +103,60 @@ export const DepartmentDocSchema = z.object({
   version: z.number().int(),
 })
 export type DepartmentDoc = z.infer<typeof DepartmentDocSchema>
+
+/** A resident's membership of a grid; moving home deactivates the old one (kept as history). */
+export const MembershipDocSchema = z.object({
+  _id: z.string(),
+  gridId: z.string(),
+  /** null for a resident registered offline by a grid worker (no phone, no account). */
+  userId: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  active: z.boolean(),
+  offline: z.boolean(),
+  joinedAt: z.number(),
+  leftAt: z.number().nullable(),
+  version: z.number().int(),
+})
+export type MembershipDoc = z.infer<typeof MembershipDocSchema>
+
+export const JoinCodeDocSchema = z.object({
+  _id: z.string(),
+  gridId: z.string(),
+  active: z.boolean(),
+  createdAt: z.number(),
+  rotatedAt: z.number().nullable(),
+  version: z.number().int(),
+})
+export type JoinCodeDoc = z.infer<typeof JoinCodeDocSchema>
+
+export const InviteDocSchema = z.object({
+  _id: z.string(),
+  code: z.string(),
+  grant: RoleGrantSchema,
+  streetId: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  redeemedBy: z.string().nullable(),
+  redeemedAt: z.number().nullable(),
+  revokedAt: z.number().nullable(),
+  version: z.number().int(),
+})
+export type InviteDoc = z.infer<typeof InviteDocSchema>
+
+export const AuditDocSchema = z.object({
+  _id: z.string(),
+  at: z.number(),
+  actorId: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  detail: z.string(),
+  streetId: z.string(),
+  version: z.number().int(),
+})
+export type AuditDoc = z.infer<typeof AuditDocSchema>

@@ -6,6 +6,7 @@ import { createLocalFiles } from './platform/files-local'
 import { createLocalContentCheck } from './platform/content-check'
 import { createInboxNotify } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
+import { noMiniCode } from './platform/mini-code'
 
 export function createLocalDeps(config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'>, overrides: Partial<Deps> = {}): Deps {
   const store = overrides.store ?? createSqliteStore(config.dbFile)
@@ -18,6 +19,7 @@ export function createLocalDeps(config: Pick<RuntimeConfig, 'dbFile' | 'uploadDi
     files: overrides.files ?? createLocalFiles(config.uploadDir, ids),
     contentCheck: overrides.contentCheck ?? createLocalContentCheck(),
     notify: overrides.notify ?? createInboxNotify(store, clock, ids),
+    miniCode: overrides.miniCode ?? noMiniCode,
     log: overrides.log ?? ((line) => console.error(JSON.stringify(line))),
   }
 }

@@ -1,5 +1,5 @@
 import type { Store } from './store/port'
-import type { Clock, ContentCheck, Files, Ids, Notify } from './platform/ports'
+import type { Clock, ContentCheck, Files, Ids, MiniCode, Notify } from './platform/ports'
 import type { UserDoc } from '../../types'
 
 /** Everything a handler may touch; composed once in index.ts (cloud) or by the local gateway. */
@@ -8,6 +8,7 @@ export interface Deps {
   files: Files
   contentCheck: ContentCheck
   notify: Notify
+  miniCode: MiniCode
   clock: Clock
   ids: Ids
   log: (line: Record<string, unknown>) => void

@@ -11,6 +11,7 @@ import { createCloudFiles } from './platform/files-cloudbase'
 import { createLocalContentCheck, createWechatContentCheck, type WxOpenApi } from './platform/content-check'
 import { createInboxNotify, withSubscribeMessages } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
+import { createWxMiniCode } from './platform/mini-code'
 
 interface Runtime {
   api: Api
@@ -48,14 +49,16 @@ function buildRuntime(): Runtime {
     return typeof res.result === 'string' ? JSON.parse(res.result) : res.result
   }
   const store = createCloudbaseStore(app.database())
+  const files = createCloudFiles(app)
   const notify = withSubscribeMessages(createInboxNotify(store, systemClock, randomIds), callApi, config.WX_SUBSCRIBE_TEMPLATE_ID)
   const api = createApi({
     store,
     clock: systemClock,
     ids: randomIds,
-    files: createCloudFiles(app),
+    files,
     contentCheck: createWechatContentCheck(callApi, createLocalContentCheck()),
     notify,
+    miniCode: createWxMiniCode(callApi, files),
     log: (line) => console.error(JSON.stringify(line)),
   })
   return { api }

@@ -4,6 +4,12 @@ import type { HandlerContext } from './context'
 import { meHandlers } from './modules/me/handlers'
 import { messageHandlers } from './modules/messages/handlers'
 import { jobHandlers } from './jobs/handlers'
+import { gridTreeHandlers } from './modules/grids/tree-handlers'
+import { gridJoinHandlers } from './modules/grids/join-handlers'
+import { gridMemberHandlers } from './modules/grids/member-handlers'
+import { departmentHandlers } from './modules/departments/handlers'
+import { inviteHandlers } from './modules/invites/handlers'
+import { auditHandlers } from './modules/audit/handlers'
 
 export type Handler<A extends ActionName> = {
   /** 'any' = every signed-in user; otherwise the caller needs one of these roles. */
@@ -17,4 +23,10 @@ export const registry: Registry = {
   ...meHandlers,
   ...messageHandlers,
   ...jobHandlers,
+  ...gridTreeHandlers,
+  ...gridJoinHandlers,
+  ...gridMemberHandlers,
+  ...departmentHandlers,
+  ...inviteHandlers,
+  ...auditHandlers,
 }

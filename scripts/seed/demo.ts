@@ -8,6 +8,7 @@ import type { CollectionName } from '../../cloudfunctions/api/store/schema'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import type { RoleGrant } from '../../types'
 import { cellPolygon } from './geometry'
+import { newJoinCode } from '../../cloudfunctions/api/modules/grids/codes'
 
 export const STREET_ID = 'st_nanzhang'
 const COMMUNITIES = [
@@ -52,6 +53,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 export const demoOpenId = (key: string) => `demo:${key}`
 
+const GRID_ONE_DEPARTMENTS = ['dp_police', 'dp_yibao', 'dp_renshe', 'dp_chuangcheng', 'dp_zhujian', 'dp_chengguan']
+const RESIDENT_NAMES = ['赵秀兰', '钱国强', '孙丽华', '李玉珍', '周建华', '吴桂芝']
+
+function membership(id: string, gridId: string, userId: string | null, name: string, phone: string | null, building: string, unit: string, room: string, offline: boolean, joinedAt: number): StoredDoc {
+  return { _id: id, gridId, userId, name, phone: userId ? null : phone, building, unit, room, active: true, offline: userId ? false : offline, joinedAt, leftAt: null, version: 0 }
+}
+
 async function insertMissing(store: Store, collection: CollectionName, doc: StoredDoc): Promise<boolean> {
   try {
     await store.insert(collection, doc)
@@ -83,20 +91,39 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
         const name = WORKER_NAMES[index % WORKER_NAMES.length] ?? '网格员'
         await add('users', userDoc(chief, name, `139053${String(70000 + index * 111).slice(0, 5)}`, gridId(c, n), [{ role: 'resident' }, { role: 'grid_worker', gridIds: [gridId(c, n)] }], now))
       }
-      await add('grids', {
-        _id: gridId(c, n),
-        streetId: STREET_ID,
-        communityId: community.id,
-        name: `${community.name}第${ORDINALS[n] ?? n + 1}网格`,
-        code: `${community.code}-${String(n + 1).padStart(2, '0')}`,
-        polygon: cellPolygon(c, n, rows, GRIDS_PER_COMMUNITY),
-        workerIds: [userIdFor(chief)],
-        archived: false,
-        version: 0,
-      })
+      const id = gridId(c, n)
+      const joinCode = newJoinCode()
+      if (
+        await insertMissing(store, 'grids', {
+          _id: id,
+          streetId: STREET_ID,
+          communityId: community.id,
+          name: `${community.name}第${ORDINALS[n] ?? n + 1}网格`,
+          code: `${community.code}-${String(n + 1).padStart(2, '0')}`,
+          polygon: cellPolygon(c, n, rows, GRIDS_PER_COMMUNITY),
+          workerIds: [userIdFor(chief)],
+          archived: false,
+          notes: '',
+          departmentIds: index === 0 ? GRID_ONE_DEPARTMENTS : ['dp_police', 'dp_chengguan'],
+          buildingHeadIds: index === 0 ? [userIdFor(demoOpenId('building_head'))] : [],
+          joinCode,
+          createdAt: now,
+          version: 0,
+        })
+      ) {
+        inserted++
+        await add('joincodes', { _id: joinCode, gridId: id, active: true, createdAt: now, rotatedAt: null, version: 0 })
+      }
+      for (const [r, name] of RESIDENT_NAMES.slice(0, 3 + (index % 3)).entries()) {
+        await add('memberships', membership(`mb_seed_${index}_${r}`, id, null, name, `1${3 + (r % 6)}${String(5370000 + index * 1000 + r * 37).padStart(9, '0')}`, String(r + 1), String((r % 3) + 1), `${r + 1}0${(r % 4) + 1}`, r % 2 === 1, now - r * 86_400_000))
+      }
     }
   }
-  for (const p of DEMO_PEOPLE) await add('users', userDoc(demoOpenId(p.key), p.name, p.phone, p.homeGridId, p.roles, now))
+  for (const [i, p] of DEMO_PEOPLE.entries()) {
+    const uid = userIdFor(demoOpenId(p.key))
+    await add('users', userDoc(demoOpenId(p.key), p.name, p.phone, p.homeGridId, p.roles, now))
+    if (p.homeGridId) await add('memberships', membership(`mb_demo_${p.key}`, p.homeGridId, uid, p.name, null, '3', '2', `${i + 1}01`, false, now))
+  }
   await add('messages', {
     _id: 'msg_seed_welcome', userId: userIdFor(demoOpenId('resident')), title: '欢迎加入南张社区第一网格',
     body: '网格员刘晓燕已入格，有事可在网格里提问或随手拍上报。', link: null, read: false, createdAt: now, version: 0,

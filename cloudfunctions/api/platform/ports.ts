@@ -40,3 +40,8 @@ export interface Notification {
 export interface Notify {
   send(note: Notification): Promise<void>
 }
+
+export interface MiniCode {
+  /** An unlimited mini-program code for `page` with `scene`, stored and returned as a URL; null when unavailable. */
+  create(scene: string, page: string, ownerId: string): Promise<string | null>
+}

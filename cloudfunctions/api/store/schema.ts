@@ -34,6 +34,15 @@ export const SCHEMA = {
     ],
   },
   departments: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
+  memberships: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'grid', fields: [asc('gridId'), asc('active'), desc('joinedAt')] },
+      { name: 'user', fields: [asc('userId'), desc('joinedAt')] },
+    ],
+  },
+  joincodes: { rule: 'function_only', indexes: [{ name: 'grid', fields: [asc('gridId'), desc('createdAt')] }] },
+  invites: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), desc('createdAt')] }] },
   files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
   requests: {
@@ -41,7 +50,13 @@ export const SCHEMA = {
     indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }],
     ttlField: 'expiresAt',
   },
-  audit: { rule: 'function_only', indexes: [{ name: 'time', fields: [desc('at')] }, { name: 'actor', fields: [asc('actorId'), desc('at')] }] },
+  audit: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'street', fields: [asc('streetId'), desc('at')] },
+      { name: 'actor', fields: [asc('actorId'), desc('at')] },
+    ],
+  },
   jobruns: { rule: 'function_only', indexes: [{ name: 'time', fields: [desc('startedAt')] }] },
   /** Synthetic documents used by the store contract suite and the benchmark. */
   probes: {

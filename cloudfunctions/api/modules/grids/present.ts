@@ -1,0 +1,34 @@
+import { maskPhone, type GridDoc, type GridHome, type UserDoc } from '../../../../types'
+import type { Deps } from '../../context'
+import { loadCommunity, loadDepartment, loadStreet, loadUsers, memberCount } from './repo'
+import { canManageGrid } from './scope'
+
+export const personCard = (u: UserDoc) => ({ id: u._id, nickname: u.realName ?? u.nickname, phoneMasked: maskPhone(u.phone) })
+
+/** A grid's 首页 as `viewer` may see it: contacts masked, management flags per scope. */
+export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc): Promise<GridHome> {
+  const [community, street, workers, heads, count, departments] = await Promise.all([
+    loadCommunity(deps, grid.communityId),
+    loadStreet(deps, grid.streetId),
+    loadUsers(deps, grid.workerIds),
+    loadUsers(deps, grid.buildingHeadIds),
+    memberCount(deps, grid._id),
+    Promise.all(grid.departmentIds.map((id) => loadDepartment(deps, id).catch(() => null))),
+  ])
+  return {
+    id: grid._id,
+    name: grid.name,
+    code: grid.code,
+    communityName: community.name,
+    streetName: street.name,
+    archived: grid.archived,
+    notes: grid.notes,
+    polygon: grid.polygon,
+    workers: workers.map(personCard),
+    buildingHeads: heads.map(personCard),
+    departments: departments.flatMap((d) => (d ? [{ id: d._id, name: d.name, field: d.field }] : [])),
+    memberCount: count,
+    isMember: viewer.homeGridId === grid._id,
+    canManage: canManageGrid(viewer, grid),
+  }
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod'
+import { LatLngSchema, RoleSchema } from './entities'
+import { PhoneSchema } from './actions-common'
+
+const Id = z.string().min(1).max(64)
+const Text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
+
+/** Join codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
+export const JoinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NP-Z2-9]{8}$/, '加入码应为 8 位字母或数字')
+
+export const PersonCardSchema = z.object({ id: z.string(), nickname: z.string(), phoneMasked: z.string().nullable() })
+
+export const GridHomeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string(),
+  communityName: z.string(),
+  streetName: z.string(),
+  archived: z.boolean(),
+  notes: z.string(),
+  polygon: z.array(LatLngSchema),
+  workers: z.array(PersonCardSchema),
+  buildingHeads: z.array(PersonCardSchema),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), field: z.string() })),
+  memberCount: z.number().int(),
+  isMember: z.boolean(),
+  canManage: z.boolean(),
+})
+export type GridHome = z.infer<typeof GridHomeSchema>
+
+export const GridTreeSchema = z.object({
+  streets: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      communities: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          grids: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), archived: z.boolean(), workerNames: z.array(z.string()), memberCount: z.number().int() })),
+        }),
+      ),
+    }),
+  ),
+})
+
+export const PolygonSchema = z.array(LatLngSchema).min(3, '网格边界至少需要 3 个点').max(200, '网格边界最多 200 个点')
+
+export const JoinPreviewSchema = z.object({ gridId: z.string(), gridName: z.string(), communityName: z.string(), workerNames: z.array(z.string()) })
+
+export const PosterSchema = z.object({
+  gridId: z.string(),
+  gridName: z.string(),
+  communityName: z.string(),
+  workerNames: z.array(z.string()),
+  joinCode: z.string(),
+  joinPath: z.string(),
+  joinUrl: z.string().nullable(),
+  qrSvg: z.string().nullable(),
+  miniCodeUrl: z.string().nullable(),
+})
+
+export const MemberSchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  offline: z.boolean(),
+  isBuildingHead: z.boolean(),
+  joinedAt: z.number(),
+})
+
+export const INVITABLE_ROLES = ['grid_worker', 'department', 'community_admin', 'street_admin'] as const
+export const InviteRoleSchema = z.enum(INVITABLE_ROLES)
+
+export const InviteViewSchema = z.object({
+  code: z.string(),
+  role: RoleSchema,
+  scopeLabel: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  state: z.enum(['open', 'redeemed', 'revoked', 'expired']),
+  redeemedByName: z.string().nullable(),
+})
+
+export const AuditViewSchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  detail: z.string(),
+})
+
+const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+const Cursor = z.string().max(512).optional()
+const Address = { building: Text('楼号', 20), unit: Text('单元', 20), room: Text('房号', 20) }
+
+export const gridActions = {
+  'grids.tree': { mutating: false, input: z.object({}).strict(), output: GridTreeSchema },
+  'grids.get': { mutating: false, input: z.object({ gridId: Id }).strict(), output: GridHomeSchema },
+  'grids.create': {
+    mutating: true,
+    input: z.object({ communityId: Id, name: Text('网格名称', 30), code: z.string().trim().regex(/^[A-Z]{2}-\d{2,3}$/, '网格编号格式如 NZ-05'), polygon: PolygonSchema, notes: z.string().max(200).default('') }).strict(),
+    output: GridHomeSchema,
+  },
+  'grids.update': {
+    mutating: true,
+    input: z.object({ gridId: Id, name: Text('网格名称', 30).optional(), polygon: PolygonSchema.optional(), notes: z.string().max(200).optional(), workerIds: z.array(Id).max(5).optional() }).strict(),
+    output: GridHomeSchema,
+  },
+  'grids.archive': { mutating: true, input: z.object({ gridId: Id, archived: z.boolean() }).strict(), output: GridHomeSchema },
+  'grids.locate': { mutating: false, input: LatLngSchema.strict(), output: z.object({ gridId: z.string().nullable(), gridName: z.string().nullable() }) },
+  'grids.joinPreview': { mutating: false, input: z.object({ code: JoinCodeSchema }).strict(), output: JoinPreviewSchema },
+  'grids.join': { mutating: true, input: z.object({ code: JoinCodeSchema, ...Address, realName: Text('姓名', 20).optional() }).strict(), output: GridHomeSchema },
+  'grids.rotateCode': { mutating: true, input: z.object({ gridId: Id }).strict(), output: z.object({ joinCode: z.string() }) },
+  'grids.poster': { mutating: false, input: z.object({ gridId: Id, baseUrl: z.url({ protocol: /^https?$/ }).max(200).optional() }).strict(), output: PosterSchema },
+  'grids.members': { mutating: false, input: z.object({ gridId: Id, q: z.string().trim().max(20).optional(), cursor: Cursor }).strict(), output: Page(MemberSchema) },
+  'grids.registerOffline': {
+    mutating: true,
+    input: z.object({ gridId: Id, name: Text('姓名', 20), ...Address, phone: PhoneSchema.optional() }).strict(),
+    output: MemberSchema,
+  },
+  'grids.appointBuildingHead': { mutating: true, input: z.object({ gridId: Id, userId: Id, appoint: z.boolean() }).strict(), output: GridHomeSchema },
+  'departments.list': { mutating: false, input: z.object({}).strict(), output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), gridIds: z.array(z.string()) })) }) },
+  'departments.create': { mutating: true, input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20) }).strict(), output: z.object({ id: z.string(), name: z.string(), field: z.string() }) },
+  'departments.enterGrids': { mutating: true, input: z.object({ departmentId: Id, gridIds: z.array(Id).min(1).max(100), enter: z.boolean() }).strict(), output: z.object({ changed: z.number().int() }) },
+  'invites.create': {
+    mutating: true,
+    input: z.object({ role: InviteRoleSchema, gridIds: z.array(Id).max(20).optional(), departmentId: Id.optional(), communityId: Id.optional(), expiresInDays: z.number().int().min(1).max(30).default(7) }).strict(),
+    output: InviteViewSchema,
+  },
+  'invites.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(InviteViewSchema) },
+  'invites.revoke': { mutating: true, input: z.object({ code: z.string().trim().toUpperCase().max(20) }).strict(), output: InviteViewSchema },
+  'invites.redeem': { mutating: true, input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-HJ-NP-Z2-9]{10}$/, '邀请码应为 10 位字母或数字') }).strict(), output: z.object({ role: RoleSchema, scopeLabel: z.string() }) },
+  'roles.revoke': { mutating: true, input: z.object({ userId: Id, role: RoleSchema }).strict(), output: z.object({ userId: z.string(), roles: z.array(RoleSchema) }) },
+  'audit.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(AuditViewSchema) },
+} as const
