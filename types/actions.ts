@@ -3,6 +3,7 @@ import { RoleGrantSchema } from './entities'
 
 import { PhoneSchema } from './actions-common'
 import { gridActions } from './grids'
+import { orderActions } from './orders'
 
 export { PhoneSchema }
 
@@ -91,11 +92,12 @@ export const actions = {
     output: z.object({ id: z.string(), read: z.literal(true) }),
   },
   ...gridActions,
+  ...orderActions,
   'jobs.recent': {
     mutating: false,
     input: z.object({ limit: z.number().int().min(1).max(50).default(10) }).strict(),
     output: z.object({
-      items: z.array(z.object({ id: z.string(), startedAt: z.number(), finishedAt: z.number(), expiredRequests: z.number() })),
+      items: z.array(z.object({ id: z.string(), startedAt: z.number(), finishedAt: z.number(), expiredRequests: z.number(), escalated: z.number(), autoClosed: z.number() })),
     }),
   },
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>

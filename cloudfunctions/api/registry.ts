@@ -10,6 +10,8 @@ import { gridMemberHandlers } from './modules/grids/member-handlers'
 import { departmentHandlers } from './modules/departments/handlers'
 import { inviteHandlers } from './modules/invites/handlers'
 import { auditHandlers } from './modules/audit/handlers'
+import { orderHandlers } from './modules/orders/handlers'
+import { categoryHandlers } from './modules/orders/categories'
 
 export type Handler<A extends ActionName> = {
   /** 'any' = every signed-in user; otherwise the caller needs one of these roles. */
@@ -29,4 +31,6 @@ export const registry: Registry = {
   ...departmentHandlers,
   ...inviteHandlers,
   ...auditHandlers,
+  ...orderHandlers,
+  ...categoryHandlers,
 }

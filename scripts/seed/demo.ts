@@ -8,6 +8,7 @@ import type { CollectionName } from '../../cloudfunctions/api/store/schema'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import type { RoleGrant } from '../../types'
 import { cellPolygon } from './geometry'
+import { categoryDocs, demoOrders } from './orders'
 import { newJoinCode } from '../../cloudfunctions/api/modules/grids/codes'
 
 export const STREET_ID = 'st_nanzhang'
@@ -123,6 +124,13 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
     const uid = userIdFor(demoOpenId(p.key))
     await add('users', userDoc(demoOpenId(p.key), p.name, p.phone, p.homeGridId, p.roles, now))
     if (p.homeGridId) await add('memberships', membership(`mb_demo_${p.key}`, p.homeGridId, uid, p.name, null, '3', '2', `${i + 1}01`, false, now))
+  }
+  for (const c of categoryDocs(STREET_ID)) await add('categories', c)
+  for (const { order, note } of demoOrders(STREET_ID, now)) {
+    if (await insertMissing(store, 'orders', order)) {
+      inserted++
+      await add('timeline', { _id: `${order._id}_t0`, orderId: order._id, at: order.createdAt, actorId: order.reporterId, actorLabel: '上报人', type: 'submitted', note: `${order.text}（${note}）`, photos: [], staffOnly: false, version: 0 })
+    }
   }
   await add('messages', {
     _id: 'msg_seed_welcome', userId: userIdFor(demoOpenId('resident')), title: '欢迎加入南张社区第一网格',

@@ -1,9 +1,12 @@
 /** The timer's work. Idempotent: running it twice for the same moment changes nothing more. */
 import type { Deps } from '../context'
+import { autoCloseResolved, escalateOverdue } from './orders'
 
 export interface TickReport {
   startedAt: number
   expiredRequests: number
+  escalated: number
+  autoClosed: number
 }
 
 const BATCH = 100
@@ -22,7 +25,12 @@ async function sweepExpiredRequests(deps: Deps, now: number): Promise<number> {
 
 export async function runTick(deps: Deps): Promise<TickReport> {
   const startedAt = deps.clock.now()
-  const report: TickReport = { startedAt, expiredRequests: await sweepExpiredRequests(deps, startedAt) }
+  const report: TickReport = {
+    startedAt,
+    expiredRequests: await sweepExpiredRequests(deps, startedAt),
+    escalated: await escalateOverdue(deps),
+    autoClosed: await autoCloseResolved(deps),
+  }
   await deps.store.insert('jobruns', { _id: deps.ids.next('job'), ...report, finishedAt: deps.clock.now(), version: 0 })
   return report
 }

@@ -43,6 +43,23 @@ export const SCHEMA = {
   },
   joincodes: { rule: 'function_only', indexes: [{ name: 'grid', fields: [asc('gridId'), desc('createdAt')] }] },
   invites: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), desc('createdAt')] }] },
+  categories: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('sort')] }] },
+  orders: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'gridInbox', fields: [asc('gridId'), asc('state'), asc('dueAt')] },
+      { name: 'departmentInbox', fields: [asc('departmentId'), asc('state'), asc('dueAt')] },
+      { name: 'streetQueue', fields: [asc('streetId'), asc('state'), asc('dueAt')] },
+      { name: 'reporter', fields: [asc('reporterId'), desc('createdAt')] },
+      { name: 'nearby', fields: [asc('categoryId'), desc('createdAt')] },
+      { name: 'streetSupervised', fields: [asc('streetId'), asc('supervised'), asc('state'), asc('dueAt')] },
+      { name: 'communitySupervised', fields: [asc('communityId'), asc('supervised'), asc('state'), asc('dueAt')] },
+      { name: 'deadline', fields: [asc('state'), asc('dueAt')] },
+      { name: 'resolved', fields: [asc('state'), asc('resolvedAt')] },
+    ],
+  },
+  timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('at')] }] },
+  quotas: { rule: 'function_only', indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }], ttlField: 'expiresAt' },
   files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
   requests: {
