@@ -252,6 +252,8 @@ export const TimelineDocSchema = z.object({
   at: z.number(),
   actorId: z.string().nullable(),
   actorLabel: z.string(),
+  /** Orders the timeline when two steps share a millisecond: 2 × the order's version after the step. */
+  seq: z.number(),
   type: TimelineTypeSchema,
   note: z.string(),
   photos: z.array(z.string()),

@@ -129,7 +129,7 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
   for (const { order, note } of demoOrders(STREET_ID, now)) {
     if (await insertMissing(store, 'orders', order)) {
       inserted++
-      await add('timeline', { _id: `${order._id}_t0`, orderId: order._id, at: order.createdAt, actorId: order.reporterId, actorLabel: '上报人', type: 'submitted', note: `${order.text}（${note}）`, photos: [], staffOnly: false, version: 0 })
+      await add('timeline', { _id: `${order._id}_t0`, orderId: order._id, at: order.createdAt, seq: 0, actorId: order.reporterId, actorLabel: '上报人', type: 'submitted', note: `${order.text}（${note}）`, photos: [], staffOnly: false, version: 0 })
     }
   }
   await add('messages', {

@@ -58,7 +58,7 @@ export const SCHEMA = {
       { name: 'resolved', fields: [asc('state'), asc('resolvedAt')] },
     ],
   },
-  timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('at')] }] },
+  timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('seq')] }] },
   quotas: { rule: 'function_only', indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }], ttlField: 'expiresAt' },
   files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },

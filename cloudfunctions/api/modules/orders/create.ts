@@ -126,8 +126,8 @@ export async function createOrder(deps: Deps, user: UserDoc, openId: string, req
   try {
     await deps.store.transaction(async (tx) => {
       await tx.insert('orders', order)
-      await tx.insert('timeline', { _id: `${id}_t0`, orderId: id, at: now, actorId: user._id, actorLabel: staffSource ? `网格员 ${user.realName ?? user.nickname}` : '上报人', type: 'submitted', note: input.text, photos: input.photos, staffOnly: false, version: 0 })
-      if (gridId) await tx.insert('timeline', { _id: `${id}_t1`, orderId: id, at: now, actorId: null, actorLabel: '系统', type: 'dispatched', note: `按位置自动派至${grid?.name ?? '网格'}`, photos: [], staffOnly: false, version: 0 })
+      await tx.insert('timeline', { _id: `${id}_t0`, orderId: id, at: now, seq: 0, actorId: user._id, actorLabel: staffSource ? `网格员 ${user.realName ?? user.nickname}` : '上报人', type: 'submitted', note: input.text, photos: input.photos, staffOnly: false, version: 0 })
+      if (gridId) await tx.insert('timeline', { _id: `${id}_t1`, orderId: id, at: now, seq: 1, actorId: null, actorLabel: '系统', type: 'dispatched', note: `按位置自动派至${grid?.name ?? '网格'}`, photos: [], staffOnly: false, version: 0 })
     })
   } catch (err) {
     if (release) await release()

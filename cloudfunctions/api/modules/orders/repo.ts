@@ -22,7 +22,7 @@ export async function categoriesOf(deps: Deps, streetId: string): Promise<Catego
 }
 
 export async function timelineOf(deps: Deps, orderId: string): Promise<TimelineDoc[]> {
-  return (await findAll(deps, 'timeline', { where: { orderId }, orderBy: { field: 'at', direction: 'asc' } }, 10)).map((raw) => TimelineDocSchema.parse(raw))
+  return (await findAll(deps, 'timeline', { where: { orderId }, orderBy: { field: 'seq', direction: 'asc' } }, 10)).map((raw) => TimelineDocSchema.parse(raw))
 }
 
 /**
@@ -34,7 +34,7 @@ export async function commitTransition(deps: Deps, next: OrderDoc, draft: Timeli
   try {
     return await deps.store.transaction(async (tx) => {
       const stored = await tx.replace('orders', next)
-      await tx.insert('timeline', { _id: deps.ids.next('tl'), orderId: next._id, at, actorId, actorLabel, ...draft, version: 0 })
+      await tx.insert('timeline', { _id: deps.ids.next('tl'), orderId: next._id, at, seq: 2 * stored.version, actorId, actorLabel, ...draft, version: 0 })
       return OrderDocSchema.parse(stored)
     })
   } catch (err) {

@@ -1,0 +1,23 @@
+import type { TestApi } from './api'
+import { dataOf } from './api'
+
+/** Inside 南张社区第一网格 (gd_nz_01), and a point outside every grid of the street. */
+export const IN_NZ01 = { lat: 35.4021, lng: 116.5806 }
+export const OUTSIDE = { lat: 35.43, lng: 116.5 }
+
+let seq = 0
+export const rid = (prefix = 'ord') => `${prefix}-${String(++seq).padStart(8, '0')}`
+
+export async function makeStaff(api: TestApi, issuer: string, invite: Record<string, unknown>, openId: string): Promise<string> {
+  const code = dataOf<{ code: string }>(await api.call(issuer, 'invites.create', invite, rid('inv'))).code
+  dataOf(await api.call(openId, 'invites.redeem', { code }, rid('redeem')))
+  return openId
+}
+
+/** A real 1×1 PNG uploaded through the Files port and registered like the gateway does. */
+export async function uploadPhoto(api: TestApi, ownerId: string): Promise<string> {
+  const bytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const stored = await api.deps.files.put(ownerId, bytes, 'image/png')
+  await api.deps.store.insert('files', { _id: stored.fileId, ownerId, mime: 'image/png', size: bytes.length, createdAt: api.clock.now(), version: 0 })
+  return stored.fileId
+}
