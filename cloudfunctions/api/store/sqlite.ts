@@ -38,6 +38,22 @@ function whereSql(filters: Filter[], params: SqlValue[]): string[] {
   })
 }
 
+const MAX_BRANCHES = 64
+
+/** Rewrites `in` filters into the cartesian product of equality filters (up to MAX_BRANCHES). */
+export function expandIn(filters: Filter[]): Filter[][] {
+  let branches: Filter[][] = [[]]
+  for (const f of filters) {
+    if (f.op !== 'in' || f.values.length === 0) {
+      branches = branches.map((b) => [...b, f])
+      continue
+    }
+    if (branches.length * f.values.length > MAX_BRANCHES) return [filters]
+    branches = branches.flatMap((b) => f.values.map((value) => [...b, { field: f.field, op: 'eq' as const, value }]))
+  }
+  return branches
+}
+
 function parseRow(row: unknown): StoredDoc {
   const { doc } = row as { doc: string } // adapter seam: better-sqlite3 rows are untyped
   return JSON.parse(doc) as StoredDoc
@@ -104,24 +120,31 @@ export function createSqliteStore(file: string): Store {
     remove: locked(handle.remove),
     find: locked(async (collection: CollectionName, query: Query): Promise<Page> => {
       const plan = planQuery(collection, query)
-      const params: SqlValue[] = []
-      const clauses = whereSql(plan.filters, params)
       const dir = plan.direction === 'asc' ? 'ASC' : 'DESC'
       const cmp = plan.direction === 'asc' ? '>' : '<'
       const order = col(plan.orderField)
-      if (plan.after) {
-        if (plan.orderField === '_id') {
-          clauses.push(`_id ${cmp} ?`)
-          params.push(plan.after.id)
-        } else {
-          clauses.push(`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`)
-          params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
+      const orderSql = ` ORDER BY ${order} ${dir}${plan.orderField === '_id' ? '' : `, _id ${dir}`} LIMIT ${plan.limit + 1}`
+      const select = (filters: Filter[], params: SqlValue[]) => {
+        const clauses = whereSql(filters, params)
+        if (plan.after) {
+          if (plan.orderField === '_id') {
+            clauses.push(`_id ${cmp} ?`)
+            params.push(plan.after.id)
+          } else {
+            clauses.push(`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`)
+            params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
+          }
         }
+        return `SELECT doc, _id, ${order} AS o FROM ${q(collection)}` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') + orderSql
       }
+      const params: SqlValue[] = []
+      const branches = expandIn(plan.filters)
+      // An IN on an index prefix cannot deliver rows in index order, so SQLite would sort every match:
+      // instead, one ordered index scan per combination, merged (what the index is for).
       const sql =
-        `SELECT doc FROM ${q(collection)}` +
-        (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
-        ` ORDER BY ${order} ${dir}${plan.orderField === '_id' ? '' : `, _id ${dir}`} LIMIT ${plan.limit + 1}`
+        branches.length > 1 && plan.orderField !== '_id'
+          ? `SELECT doc FROM (${branches.map((b) => `SELECT * FROM (${select(b, params)})`).join(' UNION ALL ')}) ORDER BY o ${dir}, _id ${dir} LIMIT ${plan.limit + 1}`
+          : select(plan.filters, params)
       return toPage(db.prepare(sql).all(...params).map(parseRow), plan)
     }),
     count: locked(async (collection: CollectionName, where: Where) => {

@@ -88,6 +88,19 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
     expect(both.items.map((d) => d.score)).toEqual([0, 1, 2])
   })
 
+  test('an IN on the index prefix with an order pages in order through every match exactly once', async () => {
+    const owners = [`${run}_owner_0`, `${run}_owner_2`]
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const page = await store.find('probes', { where: { owner: { in: owners } }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 4, cursor })
+      seen.push(...page.items.map((d) => Number(d.score)))
+      cursor = page.nextCursor
+    } while (cursor)
+    const expected = Array.from({ length: 25 }, (_, n) => n).filter((n) => n % 3 !== 1).reverse()
+    expect(seen.filter((n) => n !== 40)).toEqual(expected.filter((n) => n !== 4))
+  })
+
   test('count uses the same filters', async () => {
     expect(await store.count('probes', { owner: `${run}_owner_0` })).toBe(9)
   })
