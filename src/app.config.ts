@@ -1,0 +1,39 @@
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/snap/index',
+    'pages/lostfound/index',
+    'pages/me/index',
+    'pages/messages/index',
+    // The demo login picker exists only in the browser build (and shows people only in local mode).
+    ...(isH5 ? ['pages/login/index'] : []),
+  ],
+  subPackages: [
+    { root: 'packages/worker', pages: ['pages/home/index'] },
+    { root: 'packages/admin', pages: ['pages/home/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#e53029',
+    navigationBarTitleText: '网格通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f5f7',
+    // Explicit so the H5 build draws the same title bar (with a back button on inner pages).
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#e53029',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/snap/index', text: '随手拍', iconPath: 'assets/tab/snap.png', selectedIconPath: 'assets/tab/snap-on.png' },
+      { pagePath: 'pages/lostfound/index', text: '失物招领', iconPath: 'assets/tab/lostfound.png', selectedIconPath: 'assets/tab/lostfound-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,2 @@
+/** The shared contract (types/ at the repository root), re-exported so pages import it from one place. */
+export * from '../types'

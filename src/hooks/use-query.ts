@@ -1,0 +1,55 @@
+import { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { userMessage } from '../services/call-error'
+
+export interface QueryState<T> {
+  data: T | null
+  /** Chinese message of the last failure, or null. */
+  error: string | null
+  loading: boolean
+  reload: () => Promise<void>
+  setData: (next: T) => void
+}
+
+/** A show this soon after a load started is the same visit (mount and first show arrive together). */
+const SAME_VISIT_MS = 1000
+
+/**
+ * Loads `fetcher` on mount and again whenever the page is shown later, keeping the last good result.
+ * Mount covers components that appear after the page's first show (their didShow already passed).
+ */
+export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
+  const [data, setData] = useState<T | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const latest = useRef(0)
+  const startedAt = useRef(0)
+  const fetcherRef = useRef(fetcher)
+  fetcherRef.current = fetcher
+
+  const reload = useCallback(async () => {
+    const ticket = ++latest.current
+    startedAt.current = Date.now()
+    setLoading(true)
+    try {
+      const next = await fetcherRef.current()
+      if (ticket !== latest.current) return
+      setData(next)
+      setError(null)
+    } catch (err) {
+      if (ticket === latest.current) setError(userMessage(err))
+    } finally {
+      if (ticket === latest.current) setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  useDidShow(() => {
+    if (Date.now() - startedAt.current > SAME_VISIT_MS) void reload()
+  })
+
+  return { data, error, loading, reload, setData }
+}

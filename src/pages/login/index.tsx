@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Card } from '../../components/card'
+import { DemoPersonCard } from '../../components/demo-person'
+import { PageStatus } from '../../components/page-status'
+import { useQuery } from '../../hooks/use-query'
+import { userMessage } from '../../services/call-error'
+import { listDemoPeople, loginAs } from '../../services/dev-login'
+import { HOME_PAGE } from '../../services/session'
+import './index.css'
+
+function NotAvailable() {
+  return (
+    <View className='page'>
+      <Card title='无法在此登录'>
+        <Text className='para'>演示登录只在本地演示环境中提供。请在微信中搜索并打开「网格通」小程序使用。</Text>
+      </Card>
+    </View>
+  )
+}
+
+function DemoLogin() {
+  const people = useQuery(listDemoPeople)
+  const [busyKey, setBusyKey] = useState<string | null>(null)
+
+  const pick = async (key: string) => {
+    if (busyKey) return
+    setBusyKey(key)
+    try {
+      await loginAs(key)
+      await Taro.switchTab({ url: HOME_PAGE })
+    } catch (err) {
+      void Taro.showToast({ title: userMessage(err), icon: 'none' })
+    } finally {
+      setBusyKey(null)
+    }
+  }
+
+  return (
+    <View className='page login'>
+      <View className='login__intro'>
+        <Text className='login__title'>网格通 · 本地演示</Text>
+        <Text className='login__sub'>南张街道演示数据。选择一位演示人员进入，体验不同身份看到的内容。</Text>
+      </View>
+      {people.data ? (
+        people.data.map((p) => <DemoPersonCard key={p.key} person={p} busy={busyKey === p.key} onPick={(k) => void pick(k)} />)
+      ) : (
+        <PageStatus loading={people.loading} error={people.error} onRetry={() => void people.reload()} />
+      )}
+    </View>
+  )
+}
+
+export default function LoginPage() {
+  // Inline build-time constant, so production builds drop the picker code entirely.
+  return process.env.TARO_APP_LOCAL === '1' ? <DemoLogin /> : <NotAvailable />
+}
