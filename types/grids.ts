@@ -131,6 +131,8 @@ export const gridActions = {
     output: MemberSchema,
   },
   'grids.appointBuildingHead': { mutating: true, input: z.object({ gridId: Id, userId: Id, appoint: z.boolean() }).strict(), output: GridHomeSchema },
+  /** The worker's real number, given only at the moment of calling, to the grid's members and staff. */
+  'grids.callWorker': { mutating: false, input: z.object({ gridId: Id, workerId: Id }).strict(), output: z.object({ phone: z.string() }) },
   'departments.list': { mutating: false, input: z.object({}).strict(), output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), gridIds: z.array(z.string()) })) }) },
   'departments.create': { mutating: true, input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20) }).strict(), output: z.object({ id: z.string(), name: z.string(), field: z.string() }) },
   'departments.enterGrids': { mutating: true, input: z.object({ departmentId: Id, gridIds: z.array(Id).min(1).max(100), enter: z.boolean() }).strict(), output: z.object({ changed: z.number().int() }) },

@@ -76,6 +76,8 @@ const MATRIX: Record<ActionName, Row> = {
     scoped: true,
     payload: (_, s) => ({ gridId: grid(s), userId: s === 'own' ? userIdFor(demoOpenId('resident')) : userIdFor('seed:worker:4'), appoint: false }),
   },
+  /** Members of their home grid and its staff may call; residents elsewhere may not. */
+  'grids.callWorker': { allowed: ANY, scoped: false, payload: (_, s) => ({ gridId: grid(s), workerId: userIdFor(s === 'own' ? demoOpenId('grid_worker') : 'seed:worker:4') }), expect: callScope },
   'departments.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'departments.create': { allowed: ['street_admin'], scoped: false, payload: () => ({ name: '司法所', field: '法律' }) },
   'departments.enterGrids': { allowed: ADMINS, scoped: true, payload: (_, s) => ({ departmentId: 'dp_xiaofang', gridIds: [grid(s)], enter: true }) },
@@ -109,6 +111,13 @@ async function orderIn(api: TestApi, s: Scope): Promise<string> {
   if (s === 'own') return 'od_demo_roof'
   const res = await api.call('matrix-reporter', 'orders.create', { source: 'snap', categoryId: 'cat_hygiene', text: '垃圾满溢', location: { lat: 35.4068, lng: 116.5806 } }, 'setup-order-other')
   return dataOf<{ id: string }>(res).id
+}
+
+/** The matrix callers have no home grid: only staff in scope (or the street) may call. */
+function callScope(role: Role, s: Scope): Outcome {
+  if (role === 'street_admin') return 'ok'
+  if (s === 'own' && (role === 'grid_worker' || role === 'community_admin')) return 'ok'
+  return 'FORBIDDEN'
 }
 
 /** Orders are private: anyone not in their scope gets NOT_FOUND, so their existence does not leak. */

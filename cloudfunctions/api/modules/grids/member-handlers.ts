@@ -1,10 +1,10 @@
 import { ADMIN_ROLES, GridDocSchema, MembershipDocSchema, UserDocSchema, type GridDoc, type MembershipDoc } from '../../../../types'
 import type { Handler } from '../../registry'
-import { validation } from '../../errors'
+import { forbidden, notFound, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
 import { activeMembers, loadGrid, loadUsers } from './repo'
 import { presentGridHome } from './present'
-import { assertCanManage } from './scope'
+import { assertCanManage, canManageGrid } from './scope'
 import { idFromRequest } from './codes'
 import { audit } from '../audit/log'
 
@@ -26,10 +26,22 @@ function presentMember(m: MembershipDoc, grid: GridDoc, userPhone: string | null
   }
 }
 
-type MemberActions = 'grids.members' | 'grids.registerOffline' | 'grids.appointBuildingHead'
+type MemberActions = 'grids.members' | 'grids.registerOffline' | 'grids.appointBuildingHead' | 'grids.callWorker'
 const STAFF = ['grid_worker', ...ADMIN_ROLES] as const
 
 export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
+  'grids.callWorker': {
+    roles: 'any',
+    handle: async ({ deps, user }, input) => {
+      const grid = await loadGrid(deps, input.gridId)
+      if (user.homeGridId !== grid._id && !canManageGrid(user, grid)) throw forbidden('加入该网格后才能联系网格员')
+      if (!grid.workerIds.includes(input.workerId)) throw notFound('该网格没有这位网格员')
+      const [worker] = await loadUsers(deps, [input.workerId])
+      if (!worker?.phone) throw notFound('网格员暂未登记电话，请在网格里留言')
+      await audit(deps, { actorId: user._id, action: 'contact.call', targetType: 'user', targetId: worker._id, detail: `拨打网格员 ${worker.realName ?? worker.nickname} 的电话`, streetId: grid.streetId })
+      return { phone: worker.phone }
+    },
+  },
   'grids.members': {
     roles: STAFF,
     handle: async ({ deps, user }, input) => {

@@ -160,3 +160,13 @@ describe('departments 入格', () => {
     expect(await api.call(admin, 'departments.create', { name: '警务', field: '治安' }, rid())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 })
+
+describe('calling the grid worker', () => {
+  test('a member gets the real number only by asking, and the call is audited; a non-member is refused', async () => {
+    const workerId = userIdFor(worker)
+    expect(dataOf(await api.call(demoOpenId('resident'), 'grids.callWorker', { gridId: 'gd_nz_01', workerId }))).toEqual({ phone: '13905376789' })
+    expect(await api.call(demoOpenId('rider'), 'grids.callWorker', { gridId: 'gd_nz_01', workerId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const log = dataOf<{ items: { action: string }[] }>(await api.call(admin, 'audit.list', {}))
+    expect(log.items[0]?.action).toBe('contact.call')
+  })
+})
