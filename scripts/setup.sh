@@ -8,4 +8,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-npm ci --no-audit --no-fund
+# `npm ci` first. Some optional dependencies (other platforms' native binaries of @swc/core,
+# @tarojs/binding, unrs-resolver, and NutUI's usage-stats tool) are not on every registry mirror, so
+# npm leaves them out of the lock and `npm ci` then refuses it as out of sync. In that case install
+# from the same lock with `npm install`, which skips unavailable optional packages as designed.
+if ! npm ci --no-audit --no-fund; then
+  echo "npm ci refused the lock file; installing from it with npm install instead"
+  npm install --no-audit --no-fund
+fi

@@ -7,12 +7,16 @@ export default defineAppConfig({
     'pages/lostfound/index',
     'pages/me/index',
     'pages/messages/index',
+    // Where a scanned grid QR code lands (mini-program code scene or H5 join link): main package.
+    'pages/join/index',
     // The demo login picker exists only in the browser build (and shows people only in local mode).
     ...(isH5 ? ['pages/login/index'] : []),
   ],
   subPackages: [
-    { root: 'packages/worker', pages: ['pages/home/index'] },
-    { root: 'packages/admin', pages: ['pages/home/index'] },
+    { root: 'packages/worker', pages: ['pages/home/index', 'pages/poster/index', 'pages/members/index'] },
+    { root: 'packages/admin', pages: ['pages/home/index', 'pages/grid-edit/index', 'pages/invites/index', 'pages/audit/index', 'pages/departments/index'] },
+    { root: 'packages/account', pages: ['pages/invite/index'] },
+    { root: 'packages/orders', pages: ['pages/detail/index', 'pages/mine/index', 'pages/inbox/index', 'pages/overdue/index', 'pages/create/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
