@@ -8,6 +8,7 @@ import { createLocalDeps } from '../cloudfunctions/api/compose'
 import { createGateway } from './gateway/server'
 import { createTokenSigner, loadSecret } from './gateway/tokens'
 import { seedDemo } from './seed/demo'
+import { offsetClock } from '../cloudfunctions/api/platform/clock-ids'
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -16,12 +17,14 @@ const EnvSchema = z.object({
   APP_MODE: z.enum(['local', 'production']).default('local'),
   TICK_MS: z.coerce.number().int().min(1000).default(60_000),
   SEED: z.enum(['0', '1']).default('1'),
+  DEV_CLOCK: z.enum(['0', '1']).default('0'),
 })
 
 async function start(): Promise<void> {
   const env = EnvSchema.parse(process.env)
   const config = readConfig()
-  const api = createApi(createLocalDeps(config))
+  const clock = offsetClock()
+  const api = createApi(createLocalDeps(config, { clock }))
   if (env.SEED === '1') {
     const { inserted } = await seedDemo(api.deps.store, api.deps.clock.now())
     console.log(inserted > 0 ? `已写入演示数据 ${inserted} 条 (${config.dbFile})` : `沿用已有数据 (${config.dbFile})`)
@@ -35,6 +38,7 @@ async function start(): Promise<void> {
     mode: env.APP_MODE,
     h5Dir: hasH5 ? h5Dir : null,
     uploadDir: config.uploadDir,
+    devClock: env.DEV_CLOCK === '1' && env.APP_MODE === 'local' ? clock : null,
   })
   const ticker = setInterval(() => {
     api.tick().catch((err: unknown) => console.error('jobs tick failed', err))

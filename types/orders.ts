@@ -12,6 +12,7 @@ export const CategoryViewSchema = z.object({ id: z.string(), name: z.string(), a
 export const OrderSummarySchema = z.object({
   id: z.string(),
   no: z.string(),
+  categoryId: z.string(),
   categoryName: z.string(),
   text: z.string(),
   state: OrderStateSchema,

@@ -21,6 +21,8 @@ export interface GatewayOptions {
   mode: 'local' | 'production'
   h5Dir: string | null
   uploadDir: string
+  /** Local E2E only (DEV_CLOCK=1): move the gateway's clock forward and run the jobs tick at once. */
+  devClock?: { advance(ms: number): void } | null
 }
 
 class BodyTooLarge extends Error {}
@@ -150,6 +152,18 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const person = parsed.success ? DEMO_PEOPLE.find((p) => p.key === parsed.data.key) : undefined
       if (!person) return sendJson(res, 400, failure('VALIDATION', '没有这个演示身份'))
       return sendJson(res, 200, { ok: true, data: tokens.sign(demoOpenId(person.key), api.deps.clock.now()) })
+    }
+    if (route === '/dev/clock' && req.method === 'POST' && opts.devClock) {
+      let raw: unknown = null
+      try {
+        raw = JSON.parse((await readBody(req, 1024)).toString('utf8'))
+      } catch {
+        raw = null
+      }
+      const parsed = z.object({ advanceMs: z.number().int().min(0).max(90 * 86_400_000) }).safeParse(raw)
+      if (!parsed.success) return sendJson(res, 400, failure('VALIDATION', '参数不正确'))
+      opts.devClock.advance(parsed.data.advanceMs)
+      return sendJson(res, 200, { ok: true, data: { now: api.deps.clock.now(), tick: await api.tick() } })
     }
     return sendJson(res, 404, failure('NOT_FOUND', '页面不存在'))
   }

@@ -48,6 +48,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   },
   { key: 'grid_worker', name: WORKER_NAMES[0] ?? '网格员', roleLabel: '网格员', phone: '13905376789', homeGridId: gridId(0, 0), roles: [{ role: 'resident' }, { role: 'grid_worker', gridIds: [gridId(0, 0), gridId(0, 1)] }] },
   { key: 'department', name: '赵警官', roleLabel: '部门（警务）', phone: '13505374567', homeGridId: null, roles: [{ role: 'resident' }, { role: 'department', departmentId: 'dp_police' }] },
+  { key: 'civic_officer', name: '钱干事', roleLabel: '部门（创城）', phone: '13205371357', homeGridId: null, roles: [{ role: 'resident' }, { role: 'department', departmentId: 'dp_chuangcheng' }] },
   { key: 'community_admin', name: '孙主任', roleLabel: '社区管理员', phone: '13405375678', homeGridId: gridId(0, 0), roles: [{ role: 'resident' }, { role: 'community_admin', communityId: 'cm_nanzhang' }] },
   { key: 'street_admin', name: '周书记', roleLabel: '街道管理员', phone: '13305376780', homeGridId: null, roles: [{ role: 'resident' }, { role: 'street_admin', streetId: STREET_ID }] },
 ]

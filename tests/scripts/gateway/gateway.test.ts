@@ -137,3 +137,15 @@ describe('gateway in production mode', () => {
     }
   })
 })
+
+describe('dev clock for local E2E', () => {
+  test('is absent unless the gateway was started with it', async () => {
+    const gw = await startGateway()
+    try {
+      const res = await fetch(`${gw.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceMs":1000}' })
+      expect(res.status).toBe(404)
+    } finally {
+      await gw.close()
+    }
+  })
+})

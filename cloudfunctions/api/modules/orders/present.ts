@@ -35,6 +35,7 @@ export async function presentSummary(deps: Deps, order: OrderDoc, names: ReturnT
   return {
     id: order._id,
     no: order.no,
+    categoryId: order.categoryId,
     categoryName: categoryName ?? '其他',
     text: staff ? order.text : maskSensitiveText(order.text),
     state: order.state,

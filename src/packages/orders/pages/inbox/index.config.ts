@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '待办工单' })
+export default definePageConfig({ navigationBarTitleText: '待办工单', enablePullDownRefresh: true })
