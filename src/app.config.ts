@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'packages/worker', pages: ['pages/home/index', 'pages/poster/index', 'pages/members/index'] },
     { root: 'packages/admin', pages: ['pages/home/index', 'pages/grid-edit/index', 'pages/invites/index', 'pages/audit/index', 'pages/departments/index'] },
     { root: 'packages/account', pages: ['pages/invite/index'] },
-    { root: 'packages/orders', pages: ['pages/detail/index', 'pages/mine/index', 'pages/inbox/index', 'pages/overdue/index', 'pages/create/index'] },
+    { root: 'packages/orders', pages: ['pages/detail/index', 'pages/mine/index', 'pages/inbox/index', 'pages/overdue/index', 'pages/create/index', 'pages/categories/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -15,5 +15,7 @@ declare namespace NodeJS {
     TARO_APP_LOCAL?: string
     /** CloudBase environment id for the weapp build. */
     TARO_APP_CLOUD_ENV?: string
+    /** WeChat subscribe-message template id for order progress (optional). */
+    TARO_APP_SUBSCRIBE_TMPL?: string
   }
 }

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import type { ActionInput, OrderDetail } from '../../contract'
 import { call } from '../../services/api'
@@ -6,6 +7,17 @@ import { newRequestId } from '../../services/request-id'
 import { uploadPhoto, type PickedPhoto } from '../../services/upload'
 
 type CreateInput = Omit<ActionInput<'orders.create'>, 'photos'>
+
+/** WeChat only: ask once per report to be told of progress by a subscribe message (may be declined). */
+async function askForProgressMessages(): Promise<void> {
+  const template = process.env.TARO_APP_SUBSCRIBE_TMPL
+  if (process.env.TARO_ENV !== 'weapp' || !template) return
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds: [template], entityIds: [] })
+  } catch {
+    // Declining is fine: the in-app 消息 inbox always gets the update.
+  }
+}
 
 /**
  * Upload photos (each once, even across retries), then create the order with one requestId per
@@ -17,6 +29,7 @@ export function useReport() {
   const intent = useRef<{ key: string; requestId: string } | null>(null)
 
   const submit = useCallback(async (input: CreateInput, photos: PickedPhoto[], ownerId: string): Promise<OrderDetail> => {
+    await askForProgressMessages()
     try {
       const fileIds: string[] = []
       for (const [i, photo] of photos.entries()) {

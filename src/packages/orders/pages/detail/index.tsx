@@ -63,6 +63,11 @@ export default function OrderDetailPage() {
         <View className='order-detail__facts'>
           <Text id='order-place'>办理单位：{o.departmentName ?? o.gridName ?? '街道待派单'}{o.jointDepartmentNames.length ? `（联合：${o.jointDepartmentNames.join('、')}）` : ''}</Text>
           {o.location ? <Text>位置：{o.location.lat.toFixed(5)}, {o.location.lng.toFixed(5)}{o.address ? ` · ${o.address}` : ''}</Text> : null}
+          {o.location && process.env.TARO_ENV === 'weapp' ? (
+            <Button size='small' fill='outline' onClick={() => void Taro.openLocation({ latitude: o.location?.lat ?? 0, longitude: o.location?.lng ?? 0, name: o.categoryName, address: o.address || o.gridName || '' })}>
+              在地图中查看
+            </Button>
+          ) : null}
           {o.dueAt ? <Text className={o.overdue ? 'order-detail__late' : ''}>办理时限：{dayjs(o.dueAt).format('MM-DD HH:mm')} 前{o.overdue ? '（已超期）' : ''}</Text> : null}
           {o.rating ? <Text>评价：{RATING_LABELS[o.rating]}{o.ratingComment ? ` · ${o.ratingComment}` : ''}</Text> : null}
           {o.autoClosed ? <Text>7 天未评价，系统已自动办结</Text> : null}
