@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for the tests (Chromium for E2E), then npm packages.
+# `--no-browser` skips Chromium (enough to start the product; the tests need it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+if [ "${1:-}" != "--no-browser" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "installing chromium (Debian package) for browser tests"
   SUDO=""; if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
