@@ -100,6 +100,8 @@ export const DepartmentDocSchema = z.object({
   streetId: z.string(),
   name: z.string(),
   field: z.string(),
+  /** The desk phone residents may call (masked on every public page). */
+  contactPhone: z.string().nullable().default(null),
   version: z.number().int(),
 })
 export type DepartmentDoc = z.infer<typeof DepartmentDocSchema>

@@ -26,7 +26,7 @@ export const GridHomeSchema = z.object({
   polygon: z.array(LatLngSchema),
   workers: z.array(PersonCardSchema),
   buildingHeads: z.array(PersonCardSchema),
-  departments: z.array(z.object({ id: z.string(), name: z.string(), field: z.string() })),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), phoneMasked: z.string().nullable() })),
   memberCount: z.number().int(),
   isMember: z.boolean(),
   canManage: z.boolean(),

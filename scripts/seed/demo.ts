@@ -82,7 +82,7 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
     if (await insertMissing(store, c, doc)) inserted++
   }
   await add('streets', { _id: STREET_ID, name: '南张街道', district: '济宁市任城区', version: 0 })
-  for (const [id, name] of DEPARTMENTS) await add('departments', { _id: id, streetId: STREET_ID, name, field: name, version: 0 })
+  for (const [i, [id, name]] of DEPARTMENTS.entries()) await add('departments', { _id: id, streetId: STREET_ID, name, field: name, contactPhone: `0537-23${String(45600 + i * 7).padStart(5, '0')}`, version: 0 })
   const rows = COMMUNITIES.length
   for (const [c, community] of COMMUNITIES.entries()) {
     await add('communities', { _id: community.id, streetId: STREET_ID, name: community.name, version: 0 })

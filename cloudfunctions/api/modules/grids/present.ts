@@ -26,7 +26,7 @@ export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc
     polygon: grid.polygon,
     workers: workers.map(personCard),
     buildingHeads: heads.map(personCard),
-    departments: departments.flatMap((d) => (d ? [{ id: d._id, name: d.name, field: d.field }] : [])),
+    departments: departments.flatMap((d) => (d ? [{ id: d._id, name: d.name, field: d.field, phoneMasked: maskPhone(d.contactPhone) }] : [])),
     memberCount: count,
     isMember: viewer.homeGridId === grid._id,
     canManage: canManageGrid(viewer, grid),

@@ -170,3 +170,10 @@ describe('calling the grid worker', () => {
     expect(log.items[0]?.action).toBe('contact.call')
   })
 })
+
+test('the grid 首页 lists the departments in the grid with a masked desk phone', async () => {
+  const home = dataOf<{ departments: { name: string; phoneMasked: string | null }[] }>(await api.call(demoOpenId('resident'), 'grids.get', { gridId: 'gd_nz_01' }))
+  const yibao = home.departments.find((d) => d.name === '医保')
+  expect(yibao?.phoneMasked).toMatch(/^05\*+\d\d$/)
+  expect(JSON.stringify(home.departments)).not.toMatch(/0537-23\d{5}/)
+})
