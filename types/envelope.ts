@@ -18,6 +18,9 @@ export const ERROR_CODES = [
 ] as const
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES)
+
+/** The message of a VALIDATION failure from an input schema; handlers send a specific sentence instead. */
+export const GENERIC_VALIDATION_MESSAGE = '输入有误，请检查后重试'
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
 export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() })

@@ -3,7 +3,7 @@
  * validate the input, replay or run the handler, and shape the envelope. Never leaks a stack trace.
  */
 import { z } from 'zod'
-import { actions, isActionName, RequestSchema, type ActionName, type Envelope, type FieldError, type UserDoc } from '../../types'
+import { actions, GENERIC_VALIDATION_MESSAGE, isActionName, RequestSchema, type ActionName, type Envelope, type FieldError, type UserDoc } from '../../types'
 import type { Deps } from './context'
 import { AppError } from './errors'
 import { withIdempotency, requestKey } from './idempotency'
@@ -29,7 +29,7 @@ function allowed(user: UserDoc, roles: Handler<ActionName>['roles']): boolean {
 async function runHandler<A extends ActionName>(deps: Deps, action: A, user: UserDoc, openId: string, payload: unknown, requestId: string | null): Promise<Envelope<unknown>> {
   const spec = actions[action]
   const parsed = spec.input.safeParse(payload ?? {})
-  if (!parsed.success) return fail('VALIDATION', '输入有误，请检查后重试', fieldErrors(parsed.error))
+  if (!parsed.success) return fail('VALIDATION', GENERIC_VALIDATION_MESSAGE, fieldErrors(parsed.error))
   // The registry is keyed by the same names; the cast narrows the union lookup to this action.
   const handler = registry[action] as unknown as Handler<A>
   const output = await handler.handle({ deps, user, openId, requestId }, parsed.data as never)

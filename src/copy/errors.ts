@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '../contract'
+import { GENERIC_VALIDATION_MESSAGE, type ErrorCode, type FieldError } from '../contract'
 
 /** One Chinese sentence per error code; typed as a full record so a new code breaks the build. */
 export const ERROR_COPY: Record<ErrorCode, string> = {
@@ -30,6 +30,9 @@ export function chineseOr(text: string | undefined, fallback: string): string {
 export function messageForError(code: ErrorCode, message: string, fields?: FieldError[]): string {
   const fallback = ERROR_COPY[code]
   if (code === 'VALIDATION') {
+    // A handler's own sentence says what to do next (e.g. a rotated QR code); a schema failure is
+    // generic, so the first field's message is more useful.
+    if (message !== GENERIC_VALIDATION_MESSAGE && CJK.test(message)) return message
     const first = fields?.[0]?.message
     if (first && CJK.test(first)) return first
   }

@@ -33,6 +33,7 @@ async function personPage(key: string): Promise<Page> {
   await page.goto(`${gateway.url}/#/pages/login/index`)
   await page.locator(`#login-${key}`).click()
   await page.waitForURL(/pages\/index\/index/)
+  await page.locator('.home__greet').waitFor() // 首页 rendered: later URL navigation will not be undone by switchTab
   return page
 }
 

@@ -1,27 +1,42 @@
 import { Text, View } from '@tarojs/components'
-import { EntryTiles } from '../../components/entry-tiles'
-import { GridCard } from '../../components/grid-card'
-import { NoGridCard } from '../../components/no-grid-card'
+import { GridFacts } from '../../components/grids/grid-facts'
+import { HomeGridCard } from '../../components/grids/home-grid-card'
+import { JoinPrompt } from '../../components/grids/join-prompt'
+import { PhoneSheet } from '../../components/grids/phone-sheet'
+import { TileGrid } from '../../components/grids/tile-grid'
 import { PageStatus } from '../../components/page-status'
-import { useMe } from '../../hooks/use-me'
+import { useCallWorker } from '../../hooks/grids/use-call-worker'
+import { useHomeGrid } from '../../hooks/grids/use-home-grid'
+import { usePendingJoinRedirect } from '../../hooks/grids/pending-join'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
+import { HOME_TILES } from './home-tiles'
 import './index.css'
 
 export default function HomePage() {
-  const me = useMe()
-  usePullRefresh(me.reload)
+  const home = useHomeGrid()
+  const caller = useCallWorker()
+  usePullRefresh(home.reload)
+  usePendingJoinRedirect()
 
-  if (!me.data) return <PageStatus loading={me.loading} error={me.error} onRetry={() => void me.reload()} />
-  const { nickname, homeGrid } = me.data
+  if (!home.data) return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
+  const { me, grid } = home.data
   return (
     <View className='page home'>
       <View className='home__hello'>
-        <Text className='home__greet'>{`您好，${nickname}`}</Text>
-        <Text className='muted'>{homeGrid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
+        <Text className='home__greet'>{`您好，${me.nickname}`}</Text>
+        <Text className='muted'>{grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
       </View>
-      {homeGrid ? <GridCard grid={homeGrid} /> : <NoGridCard />}
+      {grid ? (
+        <>
+          <HomeGridCard grid={grid} busy={caller.busy} onContact={() => void caller.contact(grid)} onDial={(w) => void caller.dial(grid.id, w)} />
+          <GridFacts grid={grid} />
+        </>
+      ) : (
+        <JoinPrompt />
+      )}
       <Text className='section-title'>常用服务</Text>
-      <EntryTiles />
+      <TileGrid tiles={HOME_TILES} columns={4} />
+      {caller.shown ? <PhoneSheet shown={caller.shown} onClose={caller.close} /> : null}
     </View>
   )
 }

@@ -1,57 +1,53 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { Card } from '../../../../components/card'
 import { PageStatus } from '../../../../components/page-status'
-import type { ActionOutput } from '../../../../contract'
+import { TileGrid, type TileItem } from '../../../../components/grids/tile-grid'
+import type { MeView } from '../../../../contract'
 import { useQuery } from '../../../../hooks/use-query'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
+import { CommunityCard } from './community-card'
 import './index.css'
 
-type Tree = ActionOutput<'grids.tree'>
-type Community = Tree['streets'][number]['communities'][number]
+const go = (url: string) => () => void Taro.navigateTo({ url })
+const ADMIN = '/packages/admin/pages'
 
-const NEXT_STEPS = ['在地图上划分和调整网格边界', '邀请网格员、部门人员并分配网格', '工单督办、超期预警与统计报表']
-
-function CommunityCard({ community }: { community: Community }) {
-  const members = community.grids.reduce((sum, g) => sum + g.memberCount, 0)
-  return (
-    <Card title={community.name} extra={<Text className='muted'>{`${community.grids.length} 个网格 · ${members} 位居民`}</Text>}>
-      {community.grids.map((g) => (
-        <View key={g.id} id={`admin-grid-${g.id}`} className='admin-grid'>
-          <View className='admin-grid__main'>
-            <Text className='admin-grid__name'>{g.archived ? `${g.name}（已停用）` : g.name}</Text>
-            <Text className='admin-grid__meta'>{`${g.code} · 网格员 ${g.workerNames.join('、') || '未配备'}`}</Text>
-          </View>
-          <Text className='admin-grid__count'>{`${g.memberCount} 人`}</Text>
-        </View>
-      ))}
-    </Card>
-  )
+function tilesFor(me: MeView): TileItem[] {
+  const street = me.roles.some((r) => r.role === 'street_admin')
+  return [
+    { id: 'admin-new-grid', mark: '格', title: '新建网格', tone: 'red', onTap: go(`${ADMIN}/grid-edit/index`) },
+    { id: 'admin-invites', mark: '邀', title: '邀请码', tone: 'blue', onTap: go(`${ADMIN}/invites/index`) },
+    { id: 'admin-departments', mark: '部', title: '部门入格', tone: 'green', onTap: go(`${ADMIN}/departments/index`) },
+    { id: 'admin-overdue', mark: '督', title: '超期督办', tone: 'orange', onTap: go('/packages/orders/pages/overdue/index') },
+    { id: 'admin-audit', mark: '录', title: '操作记录', tone: 'purple', onTap: go(`${ADMIN}/audit/index`) },
+    ...(street ? [{ id: 'admin-categories', mark: '类', title: '分类时限', tone: 'teal', onTap: go('/packages/orders/pages/categories/index') } satisfies TileItem] : []),
+  ]
 }
 
+/** 管理后台: the grid tree in the admin's scope, and the admin tools. */
 export default function AdminHomePage() {
-  const tree = useQuery(useCallback(() => call('grids.tree', {}), []))
-  if (!tree.data) return <PageStatus loading={tree.loading} error={tree.error} onRetry={() => void tree.reload()} />
+  const state = useQuery(useCallback(() => Promise.all([call('grids.tree', {}), call('me.get', {})]), []))
+  usePullRefresh(state.reload)
+  if (!state.data) return <PageStatus loading={state.loading} error={state.error} onRetry={() => void state.reload()} />
+  const [tree, me] = state.data
   return (
     <View className='page'>
-      {tree.data.streets.map((street) => (
+      <TileGrid tiles={tilesFor(me)} />
+      {tree.streets.map((street) => (
         <View key={street.id}>
-          <Text className='section-title'>{street.name}</Text>
+          <Text className='section-title'>{`${street.name} · 网格`}</Text>
           {street.communities.map((c) => (
             <CommunityCard key={c.id} community={c} />
           ))}
         </View>
       ))}
-      {tree.data.streets.length === 0 ? (
+      {tree.streets.length === 0 ? (
         <Card>
-          <Text className='para'>您的管理范围内还没有网格。</Text>
+          <Text className='para'>您的管理范围内还没有社区和网格。</Text>
         </Card>
       ) : null}
-      <Card title='接下来'>
-        {NEXT_STEPS.map((s) => (
-          <Text key={s} className='para'>{`· ${s}`}</Text>
-        ))}
-      </Card>
     </View>
   )
 }

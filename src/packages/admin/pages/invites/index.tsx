@@ -1,5 +1,41 @@
 import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { ActionOutput } from '../../../../contract'
+import { Card } from '../../../../components/card'
+import { PageStatus } from '../../../../components/page-status'
+import { useQuery } from '../../../../hooks/use-query'
+import { call } from '../../../../services/api'
+import { CreatedCode } from './created-code'
+import { CreateForm } from './create-form'
+import { InviteList } from './invite-list'
+import './index.css'
 
-export default function Page() {
-  return <View className='page'>加载中…</View>
+async function loadChoices() {
+  const [tree, departments, me] = await Promise.all([call('grids.tree', {}), call('departments.list', {}), call('me.get', {})])
+  return { tree, departments: departments.items, streetAdmin: me.roles.some((r) => r.role === 'street_admin') }
+}
+
+/** 邀请码: hand out one-time codes for staff roles, see who used them, revoke unused ones. */
+export default function InvitesPage() {
+  const initialGridId = useRouter().params.gridId ?? null
+  const choices = useQuery(useCallback(loadChoices, []))
+  const [created, setCreated] = useState<ActionOutput<'invites.create'> | null>(null)
+  if (!choices.data) return <PageStatus loading={choices.loading} error={choices.error} onRetry={() => void choices.reload()} />
+  return (
+    <View className='page'>
+      {created ? <CreatedCode invite={created} /> : null}
+      <CreateForm
+        {...choices.data}
+        initialGridId={initialGridId}
+        onCreated={(invite) => {
+          setCreated(invite)
+          void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+        }}
+      />
+      <Card title='已发放的邀请码'>
+        <InviteList key={created?.code ?? ''} />
+      </Card>
+    </View>
+  )
 }

@@ -1,0 +1,31 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import { useMemo } from 'react'
+import { PolygonPreview } from '../../../../components/grids/polygon-preview'
+import { parsePolygonText } from './polygon-text'
+
+interface PolygonFieldProps {
+  value: string
+  onChange: (text: string) => void
+  error: string | null
+}
+
+/** The boundary as text, one corner per line, with a live sketch of its shape. */
+export function PolygonField({ value, onChange, error }: PolygonFieldProps) {
+  const parsed = useMemo(() => parsePolygonText(value), [value])
+  return (
+    <View className='grid-form__field'>
+      <Text className='grid-form__label'>网格边界（每行一个点：纬度,经度，GCJ-02，按顺序描点，至少 3 个）</Text>
+      <Textarea
+        id='grid-polygon'
+        className={`grid-form__polygon ${error ? 'grid-form__polygon--bad' : ''}`}
+        value={value}
+        maxlength={8000}
+        placeholder={'35.4200,116.5800\n35.4200,116.5850\n35.4240,116.5850\n35.4240,116.5800'}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      {error ? <Text id='grid-polygon-error' className='grid-form__error'>{error}</Text> : null}
+      <Text className='muted'>{`已读取 ${parsed.points.length} 个点`}</Text>
+      <PolygonPreview points={parsed.points} />
+    </View>
+  )
+}
