@@ -8,7 +8,7 @@ import { ListFooter } from '../../../../components/grids/list-footer'
 import { PageStatus } from '../../../../components/page-status'
 import { Tag, type TagTone } from '../../../../components/grids/tag'
 import { useAction } from '../../../../hooks/use-action'
-import { usePaged } from '../../../../hooks/grids/use-paged'
+import { usePaged } from '../../../../hooks/use-paged'
 import { call } from '../../../../services/api'
 import { userMessage } from '../../../../services/call-error'
 

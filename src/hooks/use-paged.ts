@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
-import { userMessage } from '../../services/call-error'
-import { useQuery } from '../use-query'
+import { userMessage } from '../services/call-error'
+import { useQuery } from './use-query'
 
 export interface Paged<T> {
   items: T[]
