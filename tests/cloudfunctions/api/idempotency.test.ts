@@ -94,3 +94,12 @@ describe('a retried write happens once', () => {
     expect(await api.deps.store.count('requests', { expiresAt: { gt: 0 } })).toBe(0)
   })
 })
+
+test('job-run records older than a week are swept by the tick', async () => {
+  const api = await createTestApi()
+  await api.tick()
+  api.clock.advance(8 * 24 * 3600_000)
+  await api.tick()
+  const runs = await api.deps.store.find('jobruns', { where: {}, orderBy: { field: 'startedAt', direction: 'desc' }, limit: 10 })
+  expect(runs.items).toHaveLength(1)
+})
