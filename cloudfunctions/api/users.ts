@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { UserDocSchema, type UserDoc } from '../../types'
 import { StoreConflictError } from './store/port'
 import type { Deps } from './context'
+import { updateVersioned } from './store/update'
 
 /** Deterministic user id from the openId, so two concurrent first calls cannot create two users. */
 export function userIdFor(openId: string): string {
@@ -45,26 +46,12 @@ export async function ensureUser(deps: Deps, openId: string): Promise<UserDoc> {
   }
 }
 
-const MAX_ATTEMPTS = 30
-
-/** Short randomised wait so racing writers spread out instead of colliding again. */
-export function backoff(attempt: number): Promise<void> {
-  const ms = Math.min(50, 2 ** Math.min(attempt, 5)) * Math.random()
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
-/** Read-modify-write with optimistic concurrency; retried so concurrent edits are never lost. */
-export async function updateUser(deps: Deps, id: string, change: (user: UserDoc) => UserDoc): Promise<UserDoc> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) await backoff(attempt)
-    const current = await deps.store.get('users', id)
-    if (!current) throw new Error(`user ${id} vanished`)
-    const next = { ...change(parseUser(current)), updatedAt: deps.clock.now() }
-    try {
-      return parseUser(await deps.store.replace('users', next))
-    } catch (err) {
-      if (!(err instanceof StoreConflictError)) throw err
-    }
-  }
-  throw new StoreConflictError('users', id)
+/** Read-modify-write of a user; retried so concurrent edits are never lost. */
+export function updateUser(deps: Deps, id: string, change: (user: UserDoc) => UserDoc): Promise<UserDoc> {
+  return updateVersioned(deps.store, 'users', id, {
+    parse: parseUser,
+    change: (user) => ({ ...change(user), updatedAt: deps.clock.now() }),
+    missing: () => new Error(`user ${id} vanished`),
+    attempts: 30,
+  })
 }

@@ -2,7 +2,7 @@ import { ADMIN_ROLES, DepartmentDocSchema } from '../../../../types'
 import type { Handler } from '../../registry'
 import { AppError, forbidden } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { findAll, gridsOfStreet, loadDepartment, loadGrid } from '../grids/repo'
+import { findAll, gridsOfStreet, loadDepartment, loadGrid, streetIds } from '../grids/repo'
 import { assertCanAdminister, isStreetAdmin } from '../grids/scope'
 import { updateGrid } from '../grids/tree-handlers'
 import { audit } from '../audit/log'
@@ -14,12 +14,11 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
   'departments.list': {
     roles: 'any',
     handle: async ({ deps }) => {
-      const streets = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
       const items = []
-      for (const street of streets.items) {
+      for (const streetId of await streetIds(deps)) {
         const [departments, grids] = await Promise.all([
-          findAll(deps, 'departments', { where: { streetId: street._id }, orderBy: { field: 'name', direction: 'asc' } }),
-          gridsOfStreet(deps, street._id),
+          findAll(deps, 'departments', { where: { streetId }, orderBy: { field: 'name', direction: 'asc' } }),
+          gridsOfStreet(deps, streetId),
         ])
         for (const raw of departments) {
           const d = DepartmentDocSchema.parse(raw)

@@ -1,5 +1,6 @@
 /** Loading the tree from the store; every query goes through a declared index. */
-import { CommunityDocSchema, DepartmentDocSchema, GridDocSchema, MembershipDocSchema, StreetDocSchema, UserDocSchema, type GridDoc, type MembershipDoc, type UserDoc } from '../../../../types'
+import { gridAt } from './polygon'
+import { CommunityDocSchema, DepartmentDocSchema, GridDocSchema, MembershipDocSchema, StreetDocSchema, UserDocSchema, type GridDoc, type LatLng, type MembershipDoc, type UserDoc } from '../../../../types'
 import type { Deps } from '../../context'
 import type { CollectionName } from '../../store/schema'
 import type { Query, StoredDoc } from '../../store/port'
@@ -45,6 +46,22 @@ export async function loadDepartment(deps: Deps, id: string) {
 export async function loadUsers(deps: Deps, ids: string[]): Promise<UserDoc[]> {
   const raws = await Promise.all(ids.map((id) => deps.store.get('users', id)))
   return raws.flatMap((raw) => (raw ? [UserDocSchema.parse(raw)] : []))
+}
+
+/** Every street's id, by name (a district has a handful). */
+export async function streetIds(deps: Deps): Promise<string[]> {
+  const page = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
+  return page.items.map((s) => s._id)
+}
+
+/** The grid containing `at` in any street, or null (outside every grid: the street's queue). */
+export async function locateGrid(deps: Deps, at: LatLng): Promise<GridDoc | null> {
+  for (const streetId of await streetIds(deps)) {
+    const grids = await gridsOfStreet(deps, streetId)
+    const id = gridAt(grids, at)
+    if (id) return grids.find((g) => g._id === id) ?? null
+  }
+  return null
 }
 
 export async function gridsOfStreet(deps: Deps, streetId: string): Promise<GridDoc[]> {

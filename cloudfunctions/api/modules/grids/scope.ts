@@ -35,14 +35,3 @@ export function assertCanManage(user: UserDoc, grid: Place): void {
 export function assertCanAdminister(user: UserDoc, grid: Place): void {
   if (!canAdministerGrid(user, grid)) throw forbidden('只有该网格所属社区或街道的管理员可以操作')
 }
-
-/** The streets a user administers, directly or through a community. */
-export function adminStreetIds(user: UserDoc, communityStreet: (communityId: string) => string | undefined): string[] {
-  const ids = new Set<string>()
-  for (const g of grants(user, 'street_admin')) if (g.streetId) ids.add(g.streetId)
-  for (const g of grants(user, 'community_admin')) {
-    const street = g.communityId ? communityStreet(g.communityId) : undefined
-    if (street) ids.add(street)
-  }
-  return [...ids]
-}

@@ -1,30 +1,19 @@
-import { ADMIN_ROLES, type GridDoc } from '../../../../types'
+import { ADMIN_ROLES, GridDocSchema, type GridDoc } from '../../../../types'
 import type { Handler } from '../../registry'
 import type { Deps } from '../../context'
-import { AppError, forbidden, validation } from '../../errors'
+import { AppError, forbidden, notFound, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { backoff } from '../../users'
-import { communitiesOfStreet, gridsOfStreet, loadCommunity, loadGrid, loadUsers, memberCount } from './repo'
+import { updateVersioned } from '../../store/update'
+import { communitiesOfStreet, gridsOfStreet, loadCommunity, loadGrid, loadUsers, locateGrid, memberCount } from './repo'
 import { presentGridHome } from './present'
 import { assertCanAdminister, isCommunityAdmin, isStreetAdmin } from './scope'
-import { gridAt, polygonErrors } from './polygon'
+import { polygonErrors } from './polygon'
 import { newJoinCode } from './codes'
 import { audit } from '../audit/log'
 
 /** Read-modify-write of one grid with optimistic concurrency. */
-export async function updateGrid(deps: Deps, gridId: string, change: (grid: GridDoc) => GridDoc): Promise<GridDoc> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    if (attempt > 0) await backoff(attempt)
-    const grid = await loadGrid(deps, gridId)
-    const changed = change(grid)
-    try {
-      const stored = await deps.store.replace('grids', changed)
-      return { ...changed, version: stored.version }
-    } catch (err) {
-      if (!(err instanceof StoreConflictError)) throw err
-    }
-  }
-  throw new StoreConflictError('grids', gridId)
+export function updateGrid(deps: Deps, gridId: string, change: (grid: GridDoc) => GridDoc): Promise<GridDoc> {
+  return updateVersioned(deps.store, 'grids', gridId, { parse: (raw) => GridDocSchema.parse(raw), change, missing: () => notFound('网格不存在'), attempts: 20 })
 }
 
 type TreeActions = 'grids.tree' | 'grids.get' | 'grids.create' | 'grids.update' | 'grids.archive' | 'grids.locate'
@@ -133,13 +122,8 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
   'grids.locate': {
     roles: 'any',
     handle: async ({ deps }, input) => {
-      const streets = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
-      for (const street of streets.items) {
-        const grids = await gridsOfStreet(deps, street._id)
-        const id = gridAt(grids, input)
-        if (id) return { gridId: id, gridName: grids.find((g) => g._id === id)?.name ?? null }
-      }
-      return { gridId: null, gridName: null }
+      const grid = await locateGrid(deps, input)
+      return { gridId: grid?._id ?? null, gridName: grid?.name ?? null }
     },
   },
 }

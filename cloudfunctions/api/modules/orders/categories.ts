@@ -3,6 +3,7 @@ import type { Handler } from '../../registry'
 import { forbidden, notFound } from '../../errors'
 import { primaryStreet } from '../audit/handlers'
 import { categoriesOf } from './repo'
+import { streetIds } from '../grids/repo'
 import { idFromRequest } from '../grids/codes'
 import { audit } from '../audit/log'
 
@@ -12,8 +13,7 @@ export const categoryHandlers: { 'categories.list': Handler<'categories.list'>; 
   'categories.list': {
     roles: 'any',
     handle: async ({ deps }) => {
-      const streets = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
-      const all = (await Promise.all(streets.items.map((s) => categoriesOf(deps, s._id)))).flat()
+      const all = (await Promise.all((await streetIds(deps)).map((id) => categoriesOf(deps, id)))).flat()
       return { items: all.map(view) }
     },
   },

@@ -1,10 +1,9 @@
 /** Reporting: 随手拍 / 诉求 / 巡查 / 代办 → routed to a grid by location, else the street's queue. */
-import { MembershipDocSchema, OrderDocSchema, type ActionParsedInput, type LatLng, type OrderDoc, type UserDoc } from '../../../../types'
+import { MembershipDocSchema, OrderDocSchema, type ActionParsedInput, type OrderDoc, type UserDoc } from '../../../../types'
 import type { Deps } from '../../context'
 import { AppError, forbidden, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { gridAt } from '../grids/polygon'
-import { gridsOfStreet, loadGrid } from '../grids/repo'
+import { loadGrid, locateGrid, streetIds } from '../grids/repo'
 import { isGridWorker } from '../grids/scope'
 import { idFromRequest } from '../grids/codes'
 import { addHours } from './deadlines'
@@ -12,16 +11,6 @@ import { loadCategory } from './repo'
 import { takeReportSlot } from './quota'
 
 type CreateInput = ActionParsedInput<'orders.create'>
-
-/** The grid containing `at` in any street, or null (the street's queue). */
-export async function routeByLocation(deps: Deps, at: LatLng): Promise<{ streetId: string | null; gridId: string | null }> {
-  const streets = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
-  for (const street of streets.items) {
-    const gridId = gridAt(await gridsOfStreet(deps, street._id), at)
-    if (gridId) return { streetId: street._id, gridId }
-  }
-  return { streetId: null, gridId: null }
-}
 
 export async function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promise<void> {
   for (const [i, id] of photos.entries()) {
@@ -43,18 +32,15 @@ export async function createOrder(deps: Deps, user: UserDoc, openId: string, req
   if (!category.active) throw validation('该分类已停用', [{ path: 'categoryId', message: '请选择其他分类' }])
   const staffSource = input.source === 'patrol' || input.source === 'proxy'
   if (input.source === 'snap' && !input.location) throw validation('随手拍需要位置信息', [{ path: 'location', message: '请允许定位，或在地图上选择位置' }])
-  let gridId: string | null = null
-  let streetId: string | null = null
-  if (input.location) ({ gridId, streetId } = await routeByLocation(deps, input.location))
+  let grid = input.location ? await locateGrid(deps, input.location) : null
   if (staffSource) {
     if (!input.gridId) throw validation('请选择网格', [{ path: 'gridId', message: '巡查和代办需要指定网格' }])
-    const grid = await loadGrid(deps, input.gridId)
+    grid = await loadGrid(deps, input.gridId)
     if (!isGridWorker(user, grid._id)) throw forbidden('只能为自己负责的网格登记')
-    gridId = grid._id
-    streetId = grid.streetId
-  } else if (!gridId && input.source === 'demand' && user.homeGridId) {
-    gridId = user.homeGridId
+  } else if (!grid && input.source === 'demand' && user.homeGridId) {
+    grid = await loadGrid(deps, user.homeGridId)
   }
+  const gridId = grid?._id ?? null
   let onBehalfOf: string | null = null
   if (input.source === 'proxy') {
     const raw = input.onBehalfOf ? await deps.store.get('memberships', input.onBehalfOf) : null
@@ -63,12 +49,7 @@ export async function createOrder(deps: Deps, user: UserDoc, openId: string, req
     onBehalfOf = member._id
   }
   if (!gridId && input.source === 'demand') throw validation('请先加入网格，或提供位置', [{ path: 'location', message: '无法确定所在网格' }])
-  const grid = gridId ? await loadGrid(deps, gridId) : null
-  streetId = grid?.streetId ?? streetId ?? (user.homeGridId ? (await loadGrid(deps, user.homeGridId)).streetId : null)
-  if (!streetId) {
-    const first = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 1 })
-    streetId = first.items[0]?._id ?? null
-  }
+  const streetId = grid?.streetId ?? (user.homeGridId ? (await loadGrid(deps, user.homeGridId)).streetId : (await streetIds(deps))[0])
   if (!streetId) throw validation('该位置不在服务范围内', [{ path: 'location', message: '不在任何街道范围内' }])
 
   if (input.text) {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Deps } from '../../context'
 import { AppError } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { backoff } from '../../users'
+import { backoff } from '../../store/update'
 
 export const REPORTS_PER_HOUR = 10
 const HOUR = 60 * 60 * 1000
