@@ -2,7 +2,7 @@
  * Every state × event × actor kind of the work-order machine. The expected table below is written out
  * by hand from the product rules (DOMAIN.md, issue 5), not derived from the code under test.
  */
-import { ORDER_STATES, type CategoryDoc, type OrderDoc, type OrderState } from '../../../../../types'
+import { ORDER_STATES, type CategoryDoc, type OrderDoc, type OrderState, type TimelineType } from '../../../../../types'
 import { transition, AUTO_CLOSE_MS, type ActorKind, type OrderEvent } from '../../../../../cloudfunctions/api/modules/orders/transition'
 import { addWorkdays } from '../../../../../cloudfunctions/api/modules/orders/deadlines'
 
@@ -37,29 +37,29 @@ const EVENTS: Record<string, OrderEvent> = {
 }
 
 const OPEN = ['submitted', 'dispatched', 'accepted', 'in_progress'] as const
-/** event → [states it may leave from, who may cause it, the state it leads to (null = unchanged)]. */
-const EXPECTED: Record<keyof typeof EVENTS, [readonly OrderState[], readonly ActorKind[], OrderState | null]> = {
-  dispatch: [['submitted'], ['supervisor'], 'dispatched'],
-  accept: [['dispatched'], ['handler'], 'accepted'],
-  start: [['accepted'], ['handler'], 'in_progress'],
-  note: [OPEN, ['handler', 'supervisor'], null],
-  resolve: [['accepted', 'in_progress'], ['handler'], 'resolved'],
-  rate: [['resolved'], ['reporter'], 'closed'],
-  auto_close: [['resolved'], ['system'], 'closed'],
-  reject: [OPEN, ['handler', 'supervisor'], 'rejected'],
-  merge: [OPEN, ['handler', 'supervisor'], 'merged'],
-  transfer: [['dispatched', 'accepted', 'in_progress'], ['handler', 'supervisor'], 'dispatched'],
-  escalate: [OPEN, ['system'], null],
-  remind: [OPEN, ['supervisor'], null],
-  metoo: [OPEN, ['reporter', 'handler', 'supervisor', 'system'], null],
-  assign_joint: [OPEN, ['supervisor'], null],
+/** event → [states it may leave from, who may cause it, the state it leads to (null = unchanged), its timeline entry]. */
+const EXPECTED: Record<keyof typeof EVENTS, [readonly OrderState[], readonly ActorKind[], OrderState | null, TimelineType]> = {
+  dispatch: [['submitted'], ['supervisor'], 'dispatched', 'dispatched'],
+  accept: [['dispatched'], ['handler'], 'accepted', 'accepted'],
+  start: [['accepted'], ['handler'], 'in_progress', 'started'],
+  note: [OPEN, ['handler', 'supervisor'], null, 'note'],
+  resolve: [['accepted', 'in_progress'], ['handler'], 'resolved', 'resolved'],
+  rate: [['resolved'], ['reporter'], 'closed', 'rated'],
+  auto_close: [['resolved'], ['system'], 'closed', 'auto_closed'],
+  reject: [OPEN, ['handler', 'supervisor'], 'rejected', 'rejected'],
+  merge: [OPEN, ['handler', 'supervisor'], 'merged', 'merged'],
+  transfer: [['dispatched', 'accepted', 'in_progress'], ['handler', 'supervisor'], 'dispatched', 'transferred'],
+  escalate: [OPEN, ['system'], null, 'escalated'],
+  remind: [OPEN, ['supervisor'], null, 'reminded'],
+  metoo: [OPEN, ['reporter', 'handler', 'supervisor', 'system'], null, 'metoo'],
+  assign_joint: [OPEN, ['supervisor'], null, 'joint'],
 }
 
 const KINDS: ActorKind[] = ['reporter', 'handler', 'supervisor', 'system']
 const cases = Object.keys(EVENTS).flatMap((e) => ORDER_STATES.flatMap((s) => KINDS.map((k) => [e, s, k] as const)))
 
 test.each(cases)('%s from %s by %s', (eventName, state, kind) => {
-  const [from, by, to] = EXPECTED[eventName] ?? [[], [], null]
+  const [from, by, to, entry] = EXPECTED[eventName] ?? [[], [], null, 'note']
   const result = transition(order(state), { id: kind === 'system' ? null : `u_${kind}`, kinds: new Set([kind]) }, EVENTS[eventName] ?? { type: 'accept' }, NOW, CATEGORY)
   if (!by.includes(kind)) return expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   if (!from.includes(state)) return expect(result).toMatchObject({ ok: false, code: 'INVALID_TRANSITION', message: expect.stringContaining('不能执行此操作') })
@@ -67,7 +67,7 @@ test.each(cases)('%s from %s by %s', (eventName, state, kind) => {
   if (!result.ok) return
   expect(result.order.state).toBe(to ?? state)
   expect(result.order.updatedAt).toBe(NOW)
-  expect(result.timeline.type).toBeDefined()
+  expect(result.timeline.type).toBe(entry)
 })
 
 describe('rules inside the transitions', () => {
