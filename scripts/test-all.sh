@@ -30,6 +30,8 @@ jest_step() { # jest_step <name> <json-out> <jest args...>: counts every test ca
   fi
 }
 
+step "format (prettier --check)" npx prettier --check --log-level warn .
+step "lint (eslint: typescript-eslint + react-hooks)" npx eslint .
 step "typecheck (tsc strict, src + cloudfunctions + types + scripts + tests)" npx tsc --noEmit -p .
 jest_step "unit and API integration tests (jest)" .tmp/jest-unit.json
 step "build:functions (esbuild bundle + cloudbaserc.json)" npm run -s build:functions
