@@ -38,7 +38,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -56,11 +59,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // zod and NutUI (measured: ~160 KB per page chunk). Share them across pages instead.
       webpackChain(chain) {
         const current: unknown = chain.optimization.get('splitChunks')
-        chain.optimization.splitChunks({ ...(typeof current === 'object' && current !== null ? current : {}), chunks: 'all' })
+        chain.optimization.splitChunks({
+          ...(typeof current === 'object' && current !== null ? current : {}),
+          chunks: 'all',
+        })
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   }

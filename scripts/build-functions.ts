@@ -9,8 +9,12 @@ import { cloudbaseConfig, functionConfigJson } from './cloudbase-config'
 
 const root = path.resolve(__dirname, '..')
 
-export async function buildFunctions(outDir = path.join(root, 'cloudfunctions/api')): Promise<{ bundle: string; bytes: number }> {
-  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+export async function buildFunctions(
+  outDir = path.join(root, 'cloudfunctions/api'),
+): Promise<{ bundle: string; bytes: number }> {
+  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>
+  }
   const bundle = path.join(outDir, 'index.js')
   await build({
     entryPoints: [path.join(root, 'cloudfunctions/api/index.ts')],
@@ -42,7 +46,9 @@ if (require.main === module) {
   buildFunctions()
     .then(({ bundle, bytes }) => {
       fs.writeFileSync(path.join(root, 'cloudbaserc.json'), `${JSON.stringify(cloudbaseConfig(), null, 2)}\n`)
-      console.log(`函数已打包：${path.relative(root, bundle)} (${(bytes / 1024).toFixed(1)} KB)；已生成 cloudbaserc.json`)
+      console.log(
+        `函数已打包：${path.relative(root, bundle)} (${(bytes / 1024).toFixed(1)} KB)；已生成 cloudbaserc.json`,
+      )
     })
     .catch((err: unknown) => {
       console.error(err)

@@ -4,7 +4,12 @@ import { COLLECTIONS, SCHEMA } from '../cloudfunctions/api/store/schema'
 export const FUNCTION_NAME = 'api'
 /** Every 5 minutes (CloudBase timer cron has a seconds field first and a year field last). */
 export const TICK_CRON = '0 */5 * * * * *'
-export const WX_OPEN_APIS = ['security.msgSecCheck', 'security.imgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send']
+export const WX_OPEN_APIS = [
+  'security.msgSecCheck',
+  'security.imgSecCheck',
+  'wxacode.getUnlimited',
+  'subscribeMessage.send',
+]
 
 export function cloudbaseConfig() {
   return {

@@ -47,7 +47,9 @@ async function start(): Promise<void> {
   server.listen(env.PORT, env.HOST, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : env.PORT
-    console.log(`网格通本地服务已启动：http://${env.HOST}:${port}/  (${env.APP_MODE === 'local' ? '演示模式' : '生产模式'})`)
+    console.log(
+      `网格通本地服务已启动：http://${env.HOST}:${port}/  (${env.APP_MODE === 'local' ? '演示模式' : '生产模式'})`,
+    )
   })
   const stop = () => {
     clearInterval(ticker)

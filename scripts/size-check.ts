@@ -18,7 +18,9 @@ const AppJson = z.object({
 function walk(dir: string): { file: string; bytes: number }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
-    return entry.isDirectory() ? walk(full) : [{ file: path.relative(dist, full).split(path.sep).join('/'), bytes: fs.statSync(full).size }]
+    return entry.isDirectory()
+      ? walk(full)
+      : [{ file: path.relative(dist, full).split(path.sep).join('/'), bytes: fs.statSync(full).size }]
   })
 }
 
@@ -41,9 +43,13 @@ console.log('weapp package sizes (limit 2048 KB each, 20480 KB total):')
 for (const [name, bytes] of sizes) {
   const over = bytes > PACKAGE_LIMIT
   failed ||= over
-  console.log(`  ${name.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${((bytes / PACKAGE_LIMIT) * 100).toFixed(1).padStart(5)}% of limit${over ? '  OVER LIMIT' : ''}`)
+  console.log(
+    `  ${name.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${((bytes / PACKAGE_LIMIT) * 100).toFixed(1).padStart(5)}% of limit${over ? '  OVER LIMIT' : ''}`,
+  )
 }
-console.log(`  ${'total'.padEnd(24)} ${(total / 1024).toFixed(1).padStart(8)} KB  ${((total / TOTAL_LIMIT) * 100).toFixed(1).padStart(5)}% of limit`)
+console.log(
+  `  ${'total'.padEnd(24)} ${(total / 1024).toFixed(1).padStart(8)} KB  ${((total / TOTAL_LIMIT) * 100).toFixed(1).padStart(5)}% of limit`,
+)
 if (total > TOTAL_LIMIT) failed = true
 if (roots.length === 0) {
   console.error('no subpackage found in app.json: role areas must live in subpackages')

@@ -14,9 +14,28 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/worker', pages: ['pages/home/index', 'pages/poster/index', 'pages/members/index'] },
-    { root: 'packages/admin', pages: ['pages/home/index', 'pages/grid-edit/index', 'pages/invites/index', 'pages/audit/index', 'pages/departments/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/home/index',
+        'pages/grid-edit/index',
+        'pages/invites/index',
+        'pages/audit/index',
+        'pages/departments/index',
+      ],
+    },
     { root: 'packages/account', pages: ['pages/invite/index'] },
-    { root: 'packages/orders', pages: ['pages/detail/index', 'pages/mine/index', 'pages/inbox/index', 'pages/overdue/index', 'pages/create/index', 'pages/categories/index'] },
+    {
+      root: 'packages/orders',
+      pages: [
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/inbox/index',
+        'pages/overdue/index',
+        'pages/create/index',
+        'pages/categories/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -33,10 +52,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/snap/index', text: '随手拍', iconPath: 'assets/tab/snap.png', selectedIconPath: 'assets/tab/snap-on.png' },
-      { pagePath: 'pages/lostfound/index', text: '失物招领', iconPath: 'assets/tab/lostfound.png', selectedIconPath: 'assets/tab/lostfound-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-on.png',
+      },
+      {
+        pagePath: 'pages/snap/index',
+        text: '随手拍',
+        iconPath: 'assets/tab/snap.png',
+        selectedIconPath: 'assets/tab/snap-on.png',
+      },
+      {
+        pagePath: 'pages/lostfound/index',
+        text: '失物招领',
+        iconPath: 'assets/tab/lostfound.png',
+        selectedIconPath: 'assets/tab/lostfound-on.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-on.png',
+      },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

@@ -7,11 +7,7 @@ import { orderActions } from './orders'
 
 export { PhoneSchema }
 
-const Nickname = z
-  .string()
-  .trim()
-  .min(1, '昵称不能为空')
-  .max(20, '昵称最多 20 个字')
+const Nickname = z.string().trim().min(1, '昵称不能为空').max(20, '昵称最多 20 个字')
 
 export const WorkerViewSchema = z.object({
   id: z.string(),
@@ -97,7 +93,16 @@ export const actions = {
     mutating: false,
     input: z.object({ limit: z.number().int().min(1).max(50).default(10) }).strict(),
     output: z.object({
-      items: z.array(z.object({ id: z.string(), startedAt: z.number(), finishedAt: z.number(), expiredRequests: z.number(), escalated: z.number(), autoClosed: z.number() })),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          startedAt: z.number(),
+          finishedAt: z.number(),
+          expiredRequests: z.number(),
+          escalated: z.number(),
+          autoClosed: z.number(),
+        }),
+      ),
     }),
   },
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>

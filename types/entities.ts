@@ -1,10 +1,24 @@
 import { z } from 'zod'
 
-export const ROLES = ['resident', 'rider', 'building_head', 'grid_worker', 'department', 'community_admin', 'street_admin'] as const
+export const ROLES = [
+  'resident',
+  'rider',
+  'building_head',
+  'grid_worker',
+  'department',
+  'community_admin',
+  'street_admin',
+] as const
 export const RoleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof RoleSchema>
 
-export const STAFF_ROLES: readonly Role[] = ['building_head', 'grid_worker', 'department', 'community_admin', 'street_admin']
+export const STAFF_ROLES: readonly Role[] = [
+  'building_head',
+  'grid_worker',
+  'department',
+  'community_admin',
+  'street_admin',
+]
 export const ADMIN_ROLES: readonly Role[] = ['community_admin', 'street_admin']
 
 /** A role granted to a user, with the scope it applies to. */
@@ -177,7 +191,16 @@ export const CategoryDocSchema = z.object({
 })
 export type CategoryDoc = z.infer<typeof CategoryDocSchema>
 
-export const ORDER_STATES = ['submitted', 'dispatched', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected', 'merged'] as const
+export const ORDER_STATES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+  'merged',
+] as const
 export const OrderStateSchema = z.enum(ORDER_STATES)
 export type OrderState = z.infer<typeof OrderStateSchema>
 export const OPEN_STATES: readonly OrderState[] = ['submitted', 'dispatched', 'accepted', 'in_progress']
@@ -242,8 +265,23 @@ export const OrderDocSchema = z.object({
 export type OrderDoc = z.infer<typeof OrderDocSchema>
 
 export const TIMELINE_TYPES = [
-  'submitted', 'dispatched', 'accepted', 'started', 'note', 'resolved', 'rated', 'reopened', 'closed', 'auto_closed',
-  'rejected', 'merged', 'transferred', 'escalated', 'reminded', 'metoo', 'joint',
+  'submitted',
+  'dispatched',
+  'accepted',
+  'started',
+  'note',
+  'resolved',
+  'rated',
+  'reopened',
+  'closed',
+  'auto_closed',
+  'rejected',
+  'merged',
+  'transferred',
+  'escalated',
+  'reminded',
+  'metoo',
+  'joint',
 ] as const
 export const TimelineTypeSchema = z.enum(TIMELINE_TYPES)
 export type TimelineType = z.infer<typeof TimelineTypeSchema>

@@ -46,6 +46,11 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 export const RequestSchema = z.object({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
-  requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  requestId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 })
 export type ApiRequest = z.infer<typeof RequestSchema>

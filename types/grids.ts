@@ -26,7 +26,9 @@ export const GridHomeSchema = z.object({
   polygon: z.array(LatLngSchema),
   workers: z.array(PersonCardSchema),
   buildingHeads: z.array(PersonCardSchema),
-  departments: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), phoneMasked: z.string().nullable() })),
+  departments: z.array(
+    z.object({ id: z.string(), name: z.string(), field: z.string(), phoneMasked: z.string().nullable() }),
+  ),
   memberCount: z.number().int(),
   isMember: z.boolean(),
   canManage: z.boolean(),
@@ -42,7 +44,16 @@ export const GridTreeSchema = z.object({
         z.object({
           id: z.string(),
           name: z.string(),
-          grids: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), archived: z.boolean(), workerNames: z.array(z.string()), memberCount: z.number().int() })),
+          grids: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              code: z.string(),
+              archived: z.boolean(),
+              workerNames: z.array(z.string()),
+              memberCount: z.number().int(),
+            }),
+          ),
         }),
       ),
     }),
@@ -51,7 +62,12 @@ export const GridTreeSchema = z.object({
 
 export const PolygonSchema = z.array(LatLngSchema).min(3, '网格边界至少需要 3 个点').max(200, '网格边界最多 200 个点')
 
-export const JoinPreviewSchema = z.object({ gridId: z.string(), gridName: z.string(), communityName: z.string(), workerNames: z.array(z.string()) })
+export const JoinPreviewSchema = z.object({
+  gridId: z.string(),
+  gridName: z.string(),
+  communityName: z.string(),
+  workerNames: z.array(z.string()),
+})
 
 export const PosterSchema = z.object({
   gridId: z.string(),
@@ -110,40 +126,145 @@ export const gridActions = {
   'grids.get': { mutating: false, input: z.object({ gridId: Id }).strict(), output: GridHomeSchema },
   'grids.create': {
     mutating: true,
-    input: z.object({ communityId: Id, name: Text('网格名称', 30), code: z.string().trim().regex(/^[A-Z]{2}-\d{2,3}$/, '网格编号格式如 NZ-05'), polygon: PolygonSchema, notes: z.string().max(200).default('') }).strict(),
+    input: z
+      .object({
+        communityId: Id,
+        name: Text('网格名称', 30),
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Z]{2}-\d{2,3}$/, '网格编号格式如 NZ-05'),
+        polygon: PolygonSchema,
+        notes: z.string().max(200).default(''),
+      })
+      .strict(),
     output: GridHomeSchema,
   },
   'grids.update': {
     mutating: true,
-    input: z.object({ gridId: Id, name: Text('网格名称', 30).optional(), polygon: PolygonSchema.optional(), notes: z.string().max(200).optional(), workerIds: z.array(Id).max(5).optional() }).strict(),
+    input: z
+      .object({
+        gridId: Id,
+        name: Text('网格名称', 30).optional(),
+        polygon: PolygonSchema.optional(),
+        notes: z.string().max(200).optional(),
+        workerIds: z.array(Id).max(5).optional(),
+      })
+      .strict(),
     output: GridHomeSchema,
   },
-  'grids.archive': { mutating: true, input: z.object({ gridId: Id, archived: z.boolean() }).strict(), output: GridHomeSchema },
-  'grids.locate': { mutating: false, input: LatLngSchema.strict(), output: z.object({ gridId: z.string().nullable(), gridName: z.string().nullable() }) },
-  'grids.joinPreview': { mutating: false, input: z.object({ code: JoinCodeSchema }).strict(), output: JoinPreviewSchema },
-  'grids.join': { mutating: true, input: z.object({ code: JoinCodeSchema, ...Address, realName: Text('姓名', 20).optional() }).strict(), output: GridHomeSchema },
-  'grids.rotateCode': { mutating: true, input: z.object({ gridId: Id }).strict(), output: z.object({ joinCode: z.string() }) },
-  'grids.poster': { mutating: false, input: z.object({ gridId: Id, baseUrl: z.url({ protocol: /^https?$/ }).max(200).optional() }).strict(), output: PosterSchema },
-  'grids.members': { mutating: false, input: z.object({ gridId: Id, q: z.string().trim().max(20).optional(), cursor: Cursor }).strict(), output: Page(MemberSchema) },
+  'grids.archive': {
+    mutating: true,
+    input: z.object({ gridId: Id, archived: z.boolean() }).strict(),
+    output: GridHomeSchema,
+  },
+  'grids.locate': {
+    mutating: false,
+    input: LatLngSchema.strict(),
+    output: z.object({ gridId: z.string().nullable(), gridName: z.string().nullable() }),
+  },
+  'grids.joinPreview': {
+    mutating: false,
+    input: z.object({ code: JoinCodeSchema }).strict(),
+    output: JoinPreviewSchema,
+  },
+  'grids.join': {
+    mutating: true,
+    input: z.object({ code: JoinCodeSchema, ...Address, realName: Text('姓名', 20).optional() }).strict(),
+    output: GridHomeSchema,
+  },
+  'grids.rotateCode': {
+    mutating: true,
+    input: z.object({ gridId: Id }).strict(),
+    output: z.object({ joinCode: z.string() }),
+  },
+  'grids.poster': {
+    mutating: false,
+    input: z
+      .object({
+        gridId: Id,
+        baseUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(200)
+          .optional(),
+      })
+      .strict(),
+    output: PosterSchema,
+  },
+  'grids.members': {
+    mutating: false,
+    input: z.object({ gridId: Id, q: z.string().trim().max(20).optional(), cursor: Cursor }).strict(),
+    output: Page(MemberSchema),
+  },
   'grids.registerOffline': {
     mutating: true,
     input: z.object({ gridId: Id, name: Text('姓名', 20), ...Address, phone: PhoneSchema.optional() }).strict(),
     output: MemberSchema,
   },
-  'grids.appointBuildingHead': { mutating: true, input: z.object({ gridId: Id, userId: Id, appoint: z.boolean() }).strict(), output: GridHomeSchema },
+  'grids.appointBuildingHead': {
+    mutating: true,
+    input: z.object({ gridId: Id, userId: Id, appoint: z.boolean() }).strict(),
+    output: GridHomeSchema,
+  },
   /** The worker's real number, given only at the moment of calling, to the grid's members and staff. */
-  'grids.callWorker': { mutating: false, input: z.object({ gridId: Id, workerId: Id }).strict(), output: z.object({ phone: z.string() }) },
-  'departments.list': { mutating: false, input: z.object({}).strict(), output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), gridIds: z.array(z.string()) })) }) },
-  'departments.create': { mutating: true, input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20) }).strict(), output: z.object({ id: z.string(), name: z.string(), field: z.string() }) },
-  'departments.enterGrids': { mutating: true, input: z.object({ departmentId: Id, gridIds: z.array(Id).min(1).max(100), enter: z.boolean() }).strict(), output: z.object({ changed: z.number().int() }) },
+  'grids.callWorker': {
+    mutating: false,
+    input: z.object({ gridId: Id, workerId: Id }).strict(),
+    output: z.object({ phone: z.string() }),
+  },
+  'departments.list': {
+    mutating: false,
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), name: z.string(), field: z.string(), gridIds: z.array(z.string()) })),
+    }),
+  },
+  'departments.create': {
+    mutating: true,
+    input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20) }).strict(),
+    output: z.object({ id: z.string(), name: z.string(), field: z.string() }),
+  },
+  'departments.enterGrids': {
+    mutating: true,
+    input: z.object({ departmentId: Id, gridIds: z.array(Id).min(1).max(100), enter: z.boolean() }).strict(),
+    output: z.object({ changed: z.number().int() }),
+  },
   'invites.create': {
     mutating: true,
-    input: z.object({ role: InviteRoleSchema, gridIds: z.array(Id).max(20).optional(), departmentId: Id.optional(), communityId: Id.optional(), expiresInDays: z.number().int().min(1).max(30).default(7) }).strict(),
+    input: z
+      .object({
+        role: InviteRoleSchema,
+        gridIds: z.array(Id).max(20).optional(),
+        departmentId: Id.optional(),
+        communityId: Id.optional(),
+        expiresInDays: z.number().int().min(1).max(30).default(7),
+      })
+      .strict(),
     output: InviteViewSchema,
   },
   'invites.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(InviteViewSchema) },
-  'invites.revoke': { mutating: true, input: z.object({ code: z.string().trim().toUpperCase().max(20) }).strict(), output: InviteViewSchema },
-  'invites.redeem': { mutating: true, input: z.object({ code: z.string().trim().toUpperCase().regex(/^[A-HJ-NP-Z2-9]{10}$/, '邀请码应为 10 位字母或数字') }).strict(), output: z.object({ role: RoleSchema, scopeLabel: z.string() }) },
-  'roles.revoke': { mutating: true, input: z.object({ userId: Id, role: RoleSchema }).strict(), output: z.object({ userId: z.string(), roles: z.array(RoleSchema) }) },
+  'invites.revoke': {
+    mutating: true,
+    input: z.object({ code: z.string().trim().toUpperCase().max(20) }).strict(),
+    output: InviteViewSchema,
+  },
+  'invites.redeem': {
+    mutating: true,
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-HJ-NP-Z2-9]{10}$/, '邀请码应为 10 位字母或数字'),
+      })
+      .strict(),
+    output: z.object({ role: RoleSchema, scopeLabel: z.string() }),
+  },
+  'roles.revoke': {
+    mutating: true,
+    input: z.object({ userId: Id, role: RoleSchema }).strict(),
+    output: z.object({ userId: z.string(), roles: z.array(RoleSchema) }),
+  },
   'audit.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(AuditViewSchema) },
 } as const

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { EscalationSchema, JointKindSchema, LatLngSchema, OrderSourceSchema, OrderStateSchema, RatingSchema, TimelineTypeSchema } from './entities'
+import {
+  EscalationSchema,
+  JointKindSchema,
+  LatLngSchema,
+  OrderSourceSchema,
+  OrderStateSchema,
+  RatingSchema,
+  TimelineTypeSchema,
+} from './entities'
 
 const Id = z.string().min(1).max(64)
 const Cursor = z.string().max(512).optional()
@@ -7,7 +15,13 @@ const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 const Photos = z.array(z.string().min(1).max(200)).max(3, '最多上传 3 张照片')
 const Note = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`)
 
-export const CategoryViewSchema = z.object({ id: z.string(), name: z.string(), acceptHours: z.number(), resolveWorkdays: z.number(), active: z.boolean() })
+export const CategoryViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  acceptHours: z.number(),
+  resolveWorkdays: z.number(),
+  active: z.boolean(),
+})
 
 export const OrderSummarySchema = z.object({
   id: z.string(),
@@ -38,7 +52,19 @@ export const TimelineViewSchema = z.object({
   staffOnly: z.boolean(),
 })
 
-export const ORDER_EVENTS = ['dispatch', 'accept', 'start', 'note', 'resolve', 'rate', 'reject', 'merge', 'transfer', 'remind', 'assign_joint'] as const
+export const ORDER_EVENTS = [
+  'dispatch',
+  'accept',
+  'start',
+  'note',
+  'resolve',
+  'rate',
+  'reject',
+  'merge',
+  'transfer',
+  'remind',
+  'assign_joint',
+] as const
 
 export const OrderDetailSchema = OrderSummarySchema.extend({
   source: OrderSourceSchema,
@@ -72,23 +98,50 @@ export const OrderEventInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rate'), rating: RatingSchema, comment: Note(200).default('') }),
   z.object({ type: z.literal('reject'), reason: Note(200).min(1, '请填写退回理由') }),
   z.object({ type: z.literal('merge'), intoOrderId: Id }),
-  z.object({ type: z.literal('transfer'), gridId: Id.optional(), departmentId: Id.optional(), reason: Note(200).min(1, '请填写转派理由') }),
+  z.object({
+    type: z.literal('transfer'),
+    gridId: Id.optional(),
+    departmentId: Id.optional(),
+    reason: Note(200).min(1, '请填写转派理由'),
+  }),
   z.object({ type: z.literal('remind'), note: Note(200).default('') }),
   z.object({ type: z.literal('assign_joint'), departmentIds: z.array(Id).min(1).max(10) }),
 ])
 
-export const DuplicateSchema = z.object({ id: z.string(), no: z.string(), text: z.string(), distanceMetres: z.number(), repeatCount: z.number().int(), state: OrderStateSchema, createdAt: z.number() })
+export const DuplicateSchema = z.object({
+  id: z.string(),
+  no: z.string(),
+  text: z.string(),
+  distanceMetres: z.number(),
+  repeatCount: z.number().int(),
+  state: OrderStateSchema,
+  createdAt: z.number(),
+})
 
 export const orderActions = {
-  'categories.list': { mutating: false, input: z.object({}).strict(), output: z.object({ items: z.array(CategoryViewSchema) }) },
+  'categories.list': {
+    mutating: false,
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(CategoryViewSchema) }),
+  },
   'categories.save': {
     mutating: true,
     input: z
-      .object({ id: Id.optional(), name: z.string().trim().min(1, '请填写分类名称').max(20), acceptHours: z.number().min(0.5).max(720), resolveWorkdays: z.number().int().min(1).max(60), active: z.boolean().default(true) })
+      .object({
+        id: Id.optional(),
+        name: z.string().trim().min(1, '请填写分类名称').max(20),
+        acceptHours: z.number().min(0.5).max(720),
+        resolveWorkdays: z.number().int().min(1).max(60),
+        active: z.boolean().default(true),
+      })
       .strict(),
     output: CategoryViewSchema,
   },
-  'orders.suggestDuplicates': { mutating: false, input: z.object({ categoryId: Id, location: LatLngSchema }).strict(), output: z.object({ items: z.array(DuplicateSchema) }) },
+  'orders.suggestDuplicates': {
+    mutating: false,
+    input: z.object({ categoryId: Id, location: LatLngSchema }).strict(),
+    output: z.object({ items: z.array(DuplicateSchema) }),
+  },
   'orders.create': {
     mutating: true,
     input: z
@@ -111,9 +164,19 @@ export const orderActions = {
   'orders.mine': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(OrderSummarySchema) },
   'orders.inbox': {
     mutating: false,
-    input: z.object({ state: z.enum(['dispatched', 'accepted', 'in_progress', 'submitted']).optional(), categoryId: Id.optional(), cursor: Cursor }).strict(),
+    input: z
+      .object({
+        state: z.enum(['dispatched', 'accepted', 'in_progress', 'submitted']).optional(),
+        categoryId: Id.optional(),
+        cursor: Cursor,
+      })
+      .strict(),
     output: Page(OrderSummarySchema),
   },
-  'orders.act': { mutating: true, input: z.object({ orderId: Id, event: OrderEventInputSchema }).strict(), output: OrderDetailSchema },
+  'orders.act': {
+    mutating: true,
+    input: z.object({ orderId: Id, event: OrderEventInputSchema }).strict(),
+    output: OrderDetailSchema,
+  },
   'orders.overdue': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(OrderSummarySchema) },
 } as const

@@ -8,7 +8,10 @@ import { createInboxNotify } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
 import { noMiniCode } from './platform/mini-code'
 
-export function createLocalDeps(config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'>, overrides: Partial<Deps> = {}): Deps {
+export function createLocalDeps(
+  config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'>,
+  overrides: Partial<Deps> = {},
+): Deps {
   const store = overrides.store ?? createSqliteStore(config.dbFile)
   const clock = overrides.clock ?? systemClock
   const ids = overrides.ids ?? randomIds

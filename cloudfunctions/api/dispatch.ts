@@ -3,7 +3,16 @@
  * validate the input, replay or run the handler, and shape the envelope. Never leaks a stack trace.
  */
 import { z } from 'zod'
-import { actions, GENERIC_VALIDATION_MESSAGE, isActionName, RequestSchema, type ActionName, type Envelope, type FieldError, type UserDoc } from '../../types'
+import {
+  actions,
+  GENERIC_VALIDATION_MESSAGE,
+  isActionName,
+  RequestSchema,
+  type ActionName,
+  type Envelope,
+  type FieldError,
+  type UserDoc,
+} from '../../types'
 import type { Deps } from './context'
 import { AppError } from './errors'
 import { withIdempotency, requestKey } from './idempotency'
@@ -18,7 +27,11 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }))
 }
 
-function fail(code: Exclude<Envelope<never>, { ok: true }>['error']['code'], message: string, fields?: FieldError[]): Envelope<never> {
+function fail(
+  code: Exclude<Envelope<never>, { ok: true }>['error']['code'],
+  message: string,
+  fields?: FieldError[],
+): Envelope<never> {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } }
 }
 
@@ -26,7 +39,14 @@ function allowed(user: UserDoc, roles: Handler<ActionName>['roles']): boolean {
   return roles === 'any' || user.roles.some((grant) => roles.includes(grant.role))
 }
 
-async function runHandler<A extends ActionName>(deps: Deps, action: A, user: UserDoc, openId: string, payload: unknown, requestId: string | null): Promise<Envelope<unknown>> {
+async function runHandler<A extends ActionName>(
+  deps: Deps,
+  action: A,
+  user: UserDoc,
+  openId: string,
+  payload: unknown,
+  requestId: string | null,
+): Promise<Envelope<unknown>> {
   const spec = actions[action]
   const parsed = spec.input.safeParse(payload ?? {})
   if (!parsed.success) return fail('VALIDATION', GENERIC_VALIDATION_MESSAGE, fieldErrors(parsed.error))
@@ -49,7 +69,8 @@ export function createDispatcher(deps: Deps) {
       const handler = registry[action]
       if (!allowed(user, handler.roles)) return fail('FORBIDDEN', '您没有权限进行此操作')
       if (!actions[action].mutating) return await guarded(() => runHandler(deps, action, user, openId, payload, null))
-      if (!requestId) return fail('VALIDATION', '缺少请求编号', [{ path: 'requestId', message: '修改类操作必须携带请求编号' }])
+      if (!requestId)
+        return fail('VALIDATION', '缺少请求编号', [{ path: 'requestId', message: '修改类操作必须携带请求编号' }])
       return await withIdempotency(deps, requestKey(user._id, action, requestId), payload, () =>
         guarded(() => runHandler(deps, action, user, openId, payload, requestId)),
       )
@@ -63,13 +84,19 @@ export function createDispatcher(deps: Deps) {
       } catch (err) {
         if (err instanceof AppError) return fail(err.code, err.message, err.fields)
         if (err instanceof StoreConflictError) return fail('CONFLICT', '操作太频繁，数据正被他人修改，请稍后重试')
-        if (err instanceof InvalidCursorError) return fail('VALIDATION', '分页参数无效，请刷新后重试', [{ path: 'cursor', message: '无效的分页游标' }])
+        if (err instanceof InvalidCursorError)
+          return fail('VALIDATION', '分页参数无效，请刷新后重试', [{ path: 'cursor', message: '无效的分页游标' }])
         return internal(err)
       }
     }
 
     function internal(err: unknown): Envelope<never> {
-      deps.log({ level: 'error', errorId, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined })
+      deps.log({
+        level: 'error',
+        errorId,
+        message: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      })
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试', errorId } }
     }
   }

@@ -33,14 +33,26 @@ export function requestKey(userId: string, action: string, requestId: string): s
   return `req_${sha(`${userId}\n${action}\n${requestId}`).slice(0, 32)}`
 }
 
-type Outcome = { kind: 'run'; claim: StoredDoc } | { kind: 'replay'; envelope: Envelope<unknown> } | { kind: 'busy' } | { kind: 'mismatch' }
+type Outcome =
+  | { kind: 'run'; claim: StoredDoc }
+  | { kind: 'replay'; envelope: Envelope<unknown> }
+  | { kind: 'busy' }
+  | { kind: 'mismatch' }
 
 async function claimOrReplay(deps: Deps, id: string, fingerprint: string): Promise<Outcome> {
   const { store, clock } = deps
   const started = Date.now()
   while (Date.now() - started < WAIT_TOTAL_MS) {
     const now = clock.now()
-    const fresh: RequestRecord = { _id: id, state: 'pending', fingerprint, leaseUntil: now + LEASE_MS, expiresAt: now + REPLAY_TTL_MS, result: null, version: 0 }
+    const fresh: RequestRecord = {
+      _id: id,
+      state: 'pending',
+      fingerprint,
+      leaseUntil: now + LEASE_MS,
+      expiresAt: now + REPLAY_TTL_MS,
+      result: null,
+      version: 0,
+    }
     const raw = await store.get('requests', id)
     if (!raw) {
       try {
@@ -78,7 +90,8 @@ export async function withIdempotency(
   const fingerprint = sha(JSON.stringify(payload ?? null))
   const outcome = await claimOrReplay(deps, key, fingerprint)
   if (outcome.kind === 'replay') return outcome.envelope
-  if (outcome.kind === 'busy') return { ok: false, error: { code: 'CONFLICT', message: '该请求正在处理中，请稍候再试' } }
+  if (outcome.kind === 'busy')
+    return { ok: false, error: { code: 'CONFLICT', message: '该请求正在处理中，请稍候再试' } }
   if (outcome.kind === 'mismatch') {
     return { ok: false, error: { code: 'CONFLICT', message: '请求编号已用于另一项操作，请刷新后重试' } }
   }

@@ -22,7 +22,8 @@ interface Runtime {
  * process env named by WX_CONTEXT_KEYS. A browser signed in by custom login has a customUserId instead.
  */
 export function callerFrom(context: unknown): string | null {
-  const hasEnvironment = typeof context === 'object' && context !== null && ('environment' in context || 'environ' in context)
+  const hasEnvironment =
+    typeof context === 'object' && context !== null && ('environment' in context || 'environ' in context)
   // Adapter seam: the runtime's context object is only ever handed on to the SDK that defines it.
   const runtime: { WX_OPENID?: unknown; TCB_CUSTOM_USER_ID?: unknown } = hasEnvironment
     ? tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
@@ -50,7 +51,11 @@ function buildRuntime(): Runtime {
   }
   const store = createCloudbaseStore(app.database())
   const files = createCloudFiles(app)
-  const notify = withSubscribeMessages(createInboxNotify(store, systemClock, randomIds), callApi, config.WX_SUBSCRIBE_TEMPLATE_ID)
+  const notify = withSubscribeMessages(
+    createInboxNotify(store, systemClock, randomIds),
+    callApi,
+    config.WX_SUBSCRIBE_TEMPLATE_ID,
+  )
   const api = createApi({
     store,
     clock: systemClock,

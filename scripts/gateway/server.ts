@@ -29,7 +29,12 @@ class BodyTooLarge extends Error {}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...extra })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...extra,
+  })
   res.end(text)
 }
 
@@ -79,7 +84,8 @@ export function createGateway(opts: GatewayOptions): http.Server {
     try {
       body = await readBody(req, MAX_BODY_BYTES)
     } catch (err) {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', '提交的内容过大（上限 1 MB）'), { connection: 'close' })
+      if (err instanceof BodyTooLarge)
+        return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', '提交的内容过大（上限 1 MB）'), { connection: 'close' })
       throw err
     }
     let event: unknown
@@ -96,7 +102,13 @@ export function createGateway(opts: GatewayOptions): http.Server {
     const openId = identify(req)
     if (!openId) return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'))
     const me = await api.dispatch({ action: 'me.get', payload: {} }, openId)
-    if (!me.ok || typeof me.data !== 'object' || me.data === null || !('id' in me.data) || typeof me.data.id !== 'string') {
+    if (
+      !me.ok ||
+      typeof me.data !== 'object' ||
+      me.data === null ||
+      !('id' in me.data) ||
+      typeof me.data.id !== 'string'
+    ) {
       return sendJson(res, 401, failure('UNAUTHENTICATED', '请先登录'))
     }
     const ownerId = me.data.id
@@ -127,7 +139,14 @@ export function createGateway(opts: GatewayOptions): http.Server {
       return sendJson(res, 400, failure('VALIDATION', '只能上传 JPG、PNG、WebP 或 GIF 图片'))
     }
     const stored = await api.deps.files.put(ownerId, file.bytes, sniffed)
-    await api.deps.store.insert('files', { _id: stored.fileId, ownerId, mime: sniffed, size: stored.size, createdAt: api.deps.clock.now(), version: 0 })
+    await api.deps.store.insert('files', {
+      _id: stored.fileId,
+      ownerId,
+      mime: sniffed,
+      size: stored.size,
+      createdAt: api.deps.clock.now(),
+      version: 0,
+    })
     sendJson(res, 200, { ok: true, data: { fileId: stored.fileId, url: await api.deps.files.url(stored.fileId) } })
   }
 
@@ -137,7 +156,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
       const people = await Promise.all(
         DEMO_PEOPLE.map(async (p) => {
           const raw = p.homeGridId ? await api.deps.store.get('grids', p.homeGridId) : null
-          return { key: p.key, name: p.name, roleLabel: p.roleLabel, gridName: raw ? GridDocSchema.parse(raw).name : null }
+          return {
+            key: p.key,
+            name: p.name,
+            roleLabel: p.roleLabel,
+            gridName: raw ? GridDocSchema.parse(raw).name : null,
+          }
         }),
       )
       return sendJson(res, 200, { ok: true, data: people })
@@ -160,7 +184,15 @@ export function createGateway(opts: GatewayOptions): http.Server {
       } catch {
         raw = null
       }
-      const parsed = z.object({ advanceMs: z.number().int().min(0).max(90 * 86_400_000) }).safeParse(raw)
+      const parsed = z
+        .object({
+          advanceMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(90 * 86_400_000),
+        })
+        .safeParse(raw)
       if (!parsed.success) return sendJson(res, 400, failure('VALIDATION', '参数不正确'))
       opts.devClock.advance(parsed.data.advanceMs)
       return sendJson(res, 200, { ok: true, data: { now: api.deps.clock.now(), tick: await api.tick() } })
@@ -183,11 +215,15 @@ export function createGateway(opts: GatewayOptions): http.Server {
   return http.createServer((req, res) => {
     const route = (req.url ?? '/').split('?')[0] ?? '/'
     const work =
-      route === '/api' ? handleApi(req, res)
-      : route === '/upload' ? handleUpload(req, res)
-      : route.startsWith('/dev/') ? handleDev(req, res, route)
-      : route === '/healthz' ? Promise.resolve(sendJson(res, 200, { ok: true, data: { mode: opts.mode } }))
-      : Promise.resolve(handleStatic(req, res, route))
+      route === '/api'
+        ? handleApi(req, res)
+        : route === '/upload'
+          ? handleUpload(req, res)
+          : route.startsWith('/dev/')
+            ? handleDev(req, res, route)
+            : route === '/healthz'
+              ? Promise.resolve(sendJson(res, 200, { ok: true, data: { mode: opts.mode } }))
+              : Promise.resolve(handleStatic(req, res, route))
     work.catch((err: unknown) => {
       api.deps.log({ level: 'error', where: 'gateway', message: err instanceof Error ? err.message : String(err) })
       if (!res.headersSent) sendJson(res, 500, failure('INTERNAL', '服务暂时不可用，请稍后重试'))

@@ -1,5 +1,4 @@
 /** Demo categories (with deadlines) and a few work orders from the stories, so 待办 is not empty. */
-import type { Store } from '../../cloudfunctions/api/store/port'
 import type { CategoryDoc, OrderDoc } from '../../types'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import { addHours } from '../../cloudfunctions/api/modules/orders/deadlines'
@@ -15,15 +14,56 @@ export const CATEGORIES: [string, string, number, number][] = [
 ]
 
 export function categoryDocs(streetId: string): CategoryDoc[] {
-  return CATEGORIES.map(([id, name, acceptHours, resolveWorkdays], i) => ({ _id: id, streetId, name, acceptHours, resolveWorkdays, active: true, sort: i + 1, version: 0 }))
+  return CATEGORIES.map(([id, name, acceptHours, resolveWorkdays], i) => ({
+    _id: id,
+    streetId,
+    name,
+    acceptHours,
+    resolveWorkdays,
+    active: true,
+    sort: i + 1,
+    version: 0,
+  }))
 }
 
-function order(partial: Partial<OrderDoc> & Pick<OrderDoc, '_id' | 'no' | 'categoryId' | 'text' | 'reporterId' | 'createdAt'>, streetId: string): OrderDoc {
+function order(
+  partial: Partial<OrderDoc> & Pick<OrderDoc, '_id' | 'no' | 'categoryId' | 'text' | 'reporterId' | 'createdAt'>,
+  streetId: string,
+): OrderDoc {
   return {
-    source: 'demand', photos: [], location: null, address: '', streetId, communityId: 'cm_nanzhang', gridId: 'gd_nz_01', departmentId: null, jointDepartmentIds: [],
-    anonymous: false, onBehalfOf: null, followerIds: [], repeatCount: 0, state: 'dispatched', handlerId: null, escalation: 'grid', supervised: false, joint: null,
-    dueAt: addHours(partial.createdAt, 4), acceptDeadline: addHours(partial.createdAt, 4), resolveDeadline: null, acceptedAt: null, resolvedAt: null, closedAt: null,
-    rating: null, ratingComment: '', autoClosed: false, reopenCount: 0, unsatisfiedCount: 0, mergedInto: null, rejectReason: null, updatedAt: partial.createdAt, version: 0,
+    source: 'demand',
+    photos: [],
+    location: null,
+    address: '',
+    streetId,
+    communityId: 'cm_nanzhang',
+    gridId: 'gd_nz_01',
+    departmentId: null,
+    jointDepartmentIds: [],
+    anonymous: false,
+    onBehalfOf: null,
+    followerIds: [],
+    repeatCount: 0,
+    state: 'dispatched',
+    handlerId: null,
+    escalation: 'grid',
+    supervised: false,
+    joint: null,
+    dueAt: addHours(partial.createdAt, 4),
+    acceptDeadline: addHours(partial.createdAt, 4),
+    resolveDeadline: null,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    rating: null,
+    ratingComment: '',
+    autoClosed: false,
+    reopenCount: 0,
+    unsatisfiedCount: 0,
+    mergedInto: null,
+    rejectReason: null,
+    updatedAt: partial.createdAt,
+    version: 0,
     ...partial,
   }
 }
@@ -33,11 +73,33 @@ export function demoOrders(streetId: string, now: number): { order: OrderDoc; no
   const head = userIdFor('demo:building_head')
   return [
     {
-      order: order({ _id: 'od_demo_roof', no: 'DEMO-000001', categoryId: 'cat_facility', text: '3号楼顶层漏水，老旧小区改造遗留问题，下雨天屋里滴水。', reporterId: head, createdAt: now - 3 * 3600_000, location: { lat: 35.4021, lng: 116.5806 }, address: '南张社区3号楼' }, streetId),
+      order: order(
+        {
+          _id: 'od_demo_roof',
+          no: 'DEMO-000001',
+          categoryId: 'cat_facility',
+          text: '3号楼顶层漏水，老旧小区改造遗留问题，下雨天屋里滴水。',
+          reporterId: head,
+          createdAt: now - 3 * 3600_000,
+          location: { lat: 35.4021, lng: 116.5806 },
+          address: '南张社区3号楼',
+        },
+        streetId,
+      ),
       note: '楼长在网格接待日反映',
     },
     {
-      order: order({ _id: 'od_demo_pension', no: 'DEMO-000002', categoryId: 'cat_other', text: '想咨询一下外地养老保险怎么转到济宁来？', reporterId: resident, createdAt: now - 3600_000 }, streetId),
+      order: order(
+        {
+          _id: 'od_demo_pension',
+          no: 'DEMO-000002',
+          categoryId: 'cat_other',
+          text: '想咨询一下外地养老保险怎么转到济宁来？',
+          reporterId: resident,
+          createdAt: now - 3600_000,
+        },
+        streetId,
+      ),
       note: '居民在网格群提问',
     },
   ]

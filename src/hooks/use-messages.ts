@@ -10,7 +10,9 @@ export const MESSAGES_PAGE_SIZE = 20
 
 /** The inbox, 20 a page: first page on every show, further pages on demand. */
 export function useMessages() {
-  const paged = usePaged<MessageItem>(useCallback((cursor?: string) => call('messages.list', { cursor, limit: MESSAGES_PAGE_SIZE }), []))
+  const paged = usePaged<MessageItem>(
+    useCallback((cursor?: string) => call('messages.list', { cursor, limit: MESSAGES_PAGE_SIZE }), []),
+  )
   const { data: page, setData } = paged
 
   const markRead = useCallback(

@@ -4,7 +4,15 @@
  */
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import { actions, envelopeOf, type ActionInput, type ActionMap, type ActionName, type ActionOutput, type Envelope } from '../contract'
+import {
+  actions,
+  envelopeOf,
+  type ActionInput,
+  type ActionMap,
+  type ActionName,
+  type ActionOutput,
+  type Envelope,
+} from '../contract'
 import { CallError } from './call-error'
 import { newRequestId } from './request-id'
 import { getToken, goLogin, needsLogin } from './session'
@@ -71,7 +79,8 @@ async function sendWithRetry(event: ApiEvent): Promise<unknown> {
 }
 
 /** The action map seen per action, so a generic `A` keeps its own output type. */
-const outputSchemas: { [A in ActionName]: { output: z.ZodType<ActionOutput<A>, z.input<ActionMap[A]['output']>> } } = actions
+const outputSchemas: { [A in ActionName]: { output: z.ZodType<ActionOutput<A>, z.input<ActionMap[A]['output']>> } } =
+  actions
 
 function parseEnvelope<A extends ActionName>(action: A, raw: unknown): Envelope<ActionOutput<A>> {
   const parsed = envelopeOf(outputSchemas[action].output).safeParse(raw)
@@ -84,7 +93,11 @@ export interface CallOptions {
   requestId?: string
 }
 
-export async function call<A extends ActionName>(action: A, payload: ActionInput<A>, opts: CallOptions = {}): Promise<ActionOutput<A>> {
+export async function call<A extends ActionName>(
+  action: A,
+  payload: ActionInput<A>,
+  opts: CallOptions = {},
+): Promise<ActionOutput<A>> {
   if (needsLogin()) {
     goLogin()
     throw CallError.fromEnvelope('UNAUTHENTICATED', '')

@@ -54,7 +54,9 @@ async function compressInBrowser(src: string): Promise<Blob> {
 async function compressInWeapp(path: string): Promise<{ path: string; bytes: number }> {
   const fs = Taro.getFileSystemManager()
   const sizeOf = (filePath: string) =>
-    new Promise<number>((resolve) => fs.getFileInfo({ filePath, success: (r) => resolve(r.size), fail: () => resolve(Number.MAX_SAFE_INTEGER) }))
+    new Promise<number>((resolve) =>
+      fs.getFileInfo({ filePath, success: (r) => resolve(r.size), fail: () => resolve(Number.MAX_SAFE_INTEGER) }),
+    )
   let current = path
   for (const quality of [80, 60, 40]) {
     if ((await sizeOf(current)) <= TARGET_BYTES) break
@@ -67,15 +69,19 @@ async function compressInWeapp(path: string): Promise<{ path: string; bytes: num
 export async function pickPhotos(count: number): Promise<PickedPhoto[]> {
   const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
   if (process.env.TARO_ENV === 'weapp') {
-    return Promise.all(res.tempFilePaths.map(async (p) => {
-      const c = await compressInWeapp(p)
-      return { preview: c.path, source: c.path, bytes: c.bytes }
-    }))
+    return Promise.all(
+      res.tempFilePaths.map(async (p) => {
+        const c = await compressInWeapp(p)
+        return { preview: c.path, source: c.path, bytes: c.bytes }
+      }),
+    )
   }
-  return Promise.all(res.tempFilePaths.map(async (p) => {
-    const blob = await compressInBrowser(p)
-    return { preview: URL.createObjectURL(blob), source: blob, bytes: blob.size }
-  }))
+  return Promise.all(
+    res.tempFilePaths.map(async (p) => {
+      const blob = await compressInBrowser(p)
+      return { preview: URL.createObjectURL(blob), source: blob, bytes: blob.size }
+    }),
+  )
 }
 
 function randomName(): string {
@@ -99,7 +105,11 @@ export async function uploadPhoto(photo: PickedPhoto, ownerId: string): Promise<
   const token = getToken()
   let raw: unknown
   try {
-    const res = await fetch('/upload', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
+    const res = await fetch('/upload', {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
     raw = await res.json()
   } catch {
     throw CallError.network()

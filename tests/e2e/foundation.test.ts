@@ -48,7 +48,13 @@ test('a bad phone number gets a Chinese message and is not saved', async () => {
   await page.locator('#phone-save').click()
   await page.getByText('手机号格式不正确').first().waitFor({ timeout: 10_000 })
   await shot(page, '04-me-bad-phone')
-  const login = await (await fetch(`${gateway.url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"key":"resident"}' })).json()
+  const login = await (
+    await fetch(`${gateway.url}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"key":"resident"}',
+    })
+  ).json()
   const me = await (
     await fetch(`${gateway.url}/api`, {
       method: 'POST',

@@ -31,7 +31,13 @@ afterAll(async () => {
 })
 
 async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
   contexts.push(context)
   return context.newPage()
 }
@@ -112,7 +118,10 @@ test('the rider redeems it on 我的 → 使用邀请码 and opens the new grid�
   await rider.getByText('邀请码应为 10 位字母或数字').waitFor()
   await input(rider, 'invite-code-input').fill(inviteCode.toLowerCase())
   await rider.locator('#invite-submit').click()
-  await rider.locator('#invite-result').filter({ hasText: `网格员（${GRID}）` }).waitFor()
+  await rider
+    .locator('#invite-result')
+    .filter({ hasText: `网格员（${GRID}）` })
+    .waitFor()
   await snap(rider, 'grids-06-invite-redeemed')
 
   await rider.locator('#invite-go-worker').click()

@@ -9,7 +9,10 @@ import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browse
 // The browser reports WGS-84; this is GCJ-02 (35.4021, 116.5806) in 南张社区第一网格 after conversion.
 const AT_NZ01 = { latitude: 35.4025496, longitude: 116.5753021 }
 // A real 8×8 PNG (red), enough for the browser to decode, compress and upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC',
+  'base64',
+)
 
 let gateway: Gateway
 let browser: Browser
@@ -27,7 +30,15 @@ afterAll(async () => {
 })
 
 async function personPage(key: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: AT_NZ01, permissions: ['geolocation'] })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    geolocation: AT_NZ01,
+    permissions: ['geolocation'],
+  })
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(`${gateway.url}/#/pages/login/index`)
@@ -123,8 +134,14 @@ test('an order nobody accepts escalates after its deadline and shows as 督办 f
   await open(admin, '/packages/orders/pages/overdue/index')
   await admin.locator('#orders-empty').waitFor()
   // 环境卫生 must be accepted within 2 hours: move the gateway's clock 3 hours on and run the tick.
-  const res = await fetch(`${gateway.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 3 * 3600_000 }) })
-  expect(((await res.json()) as { data: { tick: { escalated: number } } }).data.tick.escalated).toBeGreaterThanOrEqual(1)
+  const res = await fetch(`${gateway.url}/dev/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: 3 * 3600_000 }),
+  })
+  expect(((await res.json()) as { data: { tick: { escalated: number } } }).data.tick.escalated).toBeGreaterThanOrEqual(
+    1,
+  )
   await admin.reload()
   const row = admin.locator(`#order-${lateId}`)
   await row.waitFor()

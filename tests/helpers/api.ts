@@ -26,7 +26,10 @@ export async function createTestApi(opts: { seed?: boolean; overrides?: Partial<
   const logs: Record<string, unknown>[] = []
   const dir = tempDir()
   const uploadDir = path.join(dir, 'uploads')
-  const deps = createLocalDeps({ dbFile: ':memory:', uploadDir }, { clock, log: (l) => logs.push(l), ...opts.overrides })
+  const deps = createLocalDeps(
+    { dbFile: ':memory:', uploadDir },
+    { clock, log: (l) => logs.push(l), ...opts.overrides },
+  )
   const api = createApi(deps)
   if (opts.seed) await seedDemo(deps.store, clock.now())
   return {
@@ -34,7 +37,8 @@ export async function createTestApi(opts: { seed?: boolean; overrides?: Partial<
     clock,
     logs,
     uploadDir,
-    call: (openId, action, payload, requestId) => api.dispatch({ action, payload, ...(requestId ? { requestId } : {}) }, openId),
+    call: (openId, action, payload, requestId) =>
+      api.dispatch({ action, payload, ...(requestId ? { requestId } : {}) }, openId),
   }
 }
 

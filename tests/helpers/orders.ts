@@ -8,7 +8,12 @@ export const OUTSIDE = { lat: 35.43, lng: 116.5 }
 let seq = 0
 export const rid = (prefix = 'ord') => `${prefix}-${String(++seq).padStart(8, '0')}`
 
-export async function makeStaff(api: TestApi, issuer: string, invite: Record<string, unknown>, openId: string): Promise<string> {
+export async function makeStaff(
+  api: TestApi,
+  issuer: string,
+  invite: Record<string, unknown>,
+  openId: string,
+): Promise<string> {
   const code = dataOf<{ code: string }>(await api.call(issuer, 'invites.create', invite, rid('inv'))).code
   dataOf(await api.call(openId, 'invites.redeem', { code }, rid('redeem')))
   return openId
@@ -16,8 +21,18 @@ export async function makeStaff(api: TestApi, issuer: string, invite: Record<str
 
 /** A real 1×1 PNG uploaded through the Files port and registered like the gateway does. */
 export async function uploadPhoto(api: TestApi, ownerId: string): Promise<string> {
-  const bytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+  const bytes = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  )
   const stored = await api.deps.files.put(ownerId, bytes, 'image/png')
-  await api.deps.store.insert('files', { _id: stored.fileId, ownerId, mime: 'image/png', size: bytes.length, createdAt: api.clock.now(), version: 0 })
+  await api.deps.store.insert('files', {
+    _id: stored.fileId,
+    ownerId,
+    mime: 'image/png',
+    size: bytes.length,
+    createdAt: api.clock.now(),
+    version: 0,
+  })
   return stored.fileId
 }

@@ -38,12 +38,18 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
   let changed = 0
   let cursor: string | null = null
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('orders', { where: { state: { in: [...OPEN_STATES] }, dueAt: { lt: now } }, orderBy: { field: 'dueAt', direction: 'asc' }, limit: BATCH, cursor })
+    const page = await deps.store.find('orders', {
+      where: { state: { in: [...OPEN_STATES] }, dueAt: { lt: now } },
+      orderBy: { field: 'dueAt', direction: 'asc' },
+      limit: BATCH,
+      cursor,
+    })
     for (const raw of page.items) {
       const order = OrderDocSchema.parse(raw)
       const level = escalationFor(order, now)
       const rank = { grid: 0, community: 1, street: 2 }
-      if (level && rank[level] > rank[order.escalation] && (await apply(deps, order, { type: 'escalate', level }))) changed++
+      if (level && rank[level] > rank[order.escalation] && (await apply(deps, order, { type: 'escalate', level })))
+        changed++
     }
     cursor = page.nextCursor
     if (!cursor) break
@@ -55,7 +61,11 @@ export async function autoCloseResolved(deps: Deps): Promise<number> {
   const cutoff = deps.clock.now() - AUTO_CLOSE_MS
   let changed = 0
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('orders', { where: { state: 'resolved', resolvedAt: { lte: cutoff } }, orderBy: { field: 'resolvedAt', direction: 'asc' }, limit: BATCH })
+    const page = await deps.store.find('orders', {
+      where: { state: 'resolved', resolvedAt: { lte: cutoff } },
+      orderBy: { field: 'resolvedAt', direction: 'asc' },
+      limit: BATCH,
+    })
     let progressed = 0
     for (const raw of page.items) if (await apply(deps, OrderDocSchema.parse(raw), { type: 'auto_close' })) progressed++
     changed += progressed

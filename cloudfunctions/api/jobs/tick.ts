@@ -15,7 +15,11 @@ const MAX_BATCHES = 20
 async function sweepExpiredRequests(deps: Deps, now: number): Promise<number> {
   let removed = 0
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('requests', { where: { expiresAt: { lte: now } }, orderBy: { field: 'expiresAt', direction: 'asc' }, limit: BATCH })
+    const page = await deps.store.find('requests', {
+      where: { expiresAt: { lte: now } },
+      orderBy: { field: 'expiresAt', direction: 'asc' },
+      limit: BATCH,
+    })
     for (const doc of page.items) await deps.store.remove('requests', doc._id)
     removed += page.items.length
     if (page.items.length < BATCH) break
@@ -28,7 +32,11 @@ const JOB_RUNS_KEPT_MS = 7 * 24 * 60 * 60 * 1000
 
 async function sweepOldJobRuns(deps: Deps, now: number): Promise<void> {
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('jobruns', { where: { startedAt: { lt: now - JOB_RUNS_KEPT_MS } }, orderBy: { field: 'startedAt', direction: 'desc' }, limit: BATCH })
+    const page = await deps.store.find('jobruns', {
+      where: { startedAt: { lt: now - JOB_RUNS_KEPT_MS } },
+      orderBy: { field: 'startedAt', direction: 'desc' },
+      limit: BATCH,
+    })
     for (const doc of page.items) await deps.store.remove('jobruns', doc._id)
     if (page.items.length < BATCH) break
   }

@@ -30,11 +30,17 @@ export function createWechatContentCheck(callApi: WxOpenApi, fallback: ContentCh
       const local = await fallback.text(text, openId)
       if (!local.pass) return local
       try {
-        const res = (await callApi('security.msgSecCheck', { openid: openId, scene: 2, version: 2, content: text })) as {
+        const res = (await callApi('security.msgSecCheck', {
+          openid: openId,
+          scene: 2,
+          version: 2,
+          content: text,
+        })) as {
           errcode?: number
           result?: { suggest?: string }
         }
-        if (res.errcode === 87014 || (res.result?.suggest && res.result.suggest !== 'pass')) return { pass: false, reason: 'wechat_risky' }
+        if (res.errcode === 87014 || (res.result?.suggest && res.result.suggest !== 'pass'))
+          return { pass: false, reason: 'wechat_risky' }
         return { pass: true }
       } catch {
         return local

@@ -10,7 +10,11 @@ export function createWxMiniCode(callApi: WxOpenApi, files: Files): MiniCode {
     async create(scene, page, ownerId) {
       try {
         const res = await callApi('wxacode.getUnlimited', { scene, page, check_path: false, width: 430 })
-        const buffer = Buffer.isBuffer(res) ? res : res && typeof res === 'object' && 'buffer' in res && Buffer.isBuffer(res.buffer) ? res.buffer : null
+        const buffer = Buffer.isBuffer(res)
+          ? res
+          : res && typeof res === 'object' && 'buffer' in res && Buffer.isBuffer(res.buffer)
+            ? res.buffer
+            : null
         if (!buffer) return null
         const stored = await files.put(`minicode_${ownerId}`, buffer, 'image/png')
         return files.url(stored.fileId)

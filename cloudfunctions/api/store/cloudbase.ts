@@ -17,8 +17,7 @@ function isDuplicate(err: unknown): boolean {
 function buildWhere(_: Command, filters: Filter[]): Record<string, unknown> {
   const conds: Record<string, unknown[]> = {}
   for (const f of filters) {
-    const c =
-      f.op === 'eq' ? _.eq(f.value) : f.op === 'in' ? _.in(f.values) : _[f.op](f.value)
+    const c = f.op === 'eq' ? _.eq(f.value) : f.op === 'in' ? _.in(f.values) : _[f.op](f.value)
     ;(conds[f.field] ??= []).push(c)
   }
   const where: Record<string, unknown> = {}
@@ -43,7 +42,8 @@ function txHandle(t: Db): TxHandle {
     },
     async insert(collection, doc) {
       const existing = await t.collection(collection).doc(doc._id).get()
-      if (existing.data && (!Array.isArray(existing.data) || existing.data.length)) throw new StoreConflictError(collection, doc._id)
+      if (existing.data && (!Array.isArray(existing.data) || existing.data.length))
+        throw new StoreConflictError(collection, doc._id)
       await t.collection(collection).doc(doc._id).set(strip(doc))
     },
     async replace(collection, doc) {
@@ -77,10 +77,12 @@ export function createCloudbaseStore(db: Db): Store {
       }
     },
     async replace(collection, doc) {
-      return db.runTransaction((t: Db) => txHandle(t).replace(collection, doc)).catch((err: unknown) => {
-        if (err instanceof StoreConflictError) throw err
-        throw isDuplicate(err) ? new StoreConflictError(collection, doc._id) : err
-      })
+      return db
+        .runTransaction((t: Db) => txHandle(t).replace(collection, doc))
+        .catch((err: unknown) => {
+          if (err instanceof StoreConflictError) throw err
+          throw isDuplicate(err) ? new StoreConflictError(collection, doc._id) : err
+        })
     },
     async remove(collection, id) {
       await db.collection(collection).doc(id).remove()
@@ -97,7 +99,10 @@ export function createCloudbaseStore(db: Db): Store {
         const after =
           plan.orderField === '_id'
             ? { _id: _[cmp](plan.after.id) }
-            : _.or([{ [plan.orderField]: _[cmp](plan.after.value) }, { [plan.orderField]: _.eq(plan.after.value), _id: _[cmp](plan.after.id) }])
+            : _.or([
+                { [plan.orderField]: _[cmp](plan.after.value) },
+                { [plan.orderField]: _.eq(plan.after.value), _id: _[cmp](plan.after.id) },
+              ])
         where = plan.orderField === '_id' ? { ...where, ...after } : _.and([where, after])
       }
       let ref = db.collection(collection).where(where).orderBy(plan.orderField, plan.direction)

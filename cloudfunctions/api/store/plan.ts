@@ -4,9 +4,21 @@ import { UnindexedQueryError, type Query, type RangeCond, type Scalar, type Stor
 
 export const MAX_LIMIT = 100
 
-export interface EqFilter { field: string; op: 'eq'; value: Scalar }
-export interface InFilter { field: string; op: 'in'; values: Scalar[] }
-export interface RangeFilter { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: string | number }
+export interface EqFilter {
+  field: string
+  op: 'eq'
+  value: Scalar
+}
+export interface InFilter {
+  field: string
+  op: 'in'
+  values: Scalar[]
+}
+export interface RangeFilter {
+  field: string
+  op: 'gt' | 'gte' | 'lt' | 'lte'
+  value: string | number
+}
 export type Filter = EqFilter | InFilter | RangeFilter
 
 export interface Plan {

@@ -22,7 +22,10 @@ const desc = (field: string) => ({ field, direction: 'desc' as const })
 export const SCHEMA = {
   users: {
     rule: 'function_only',
-    indexes: [{ name: 'openId', fields: [asc('openId')], unique: true }, { name: 'homeGrid', fields: [asc('homeGridId'), asc('createdAt')] }],
+    indexes: [
+      { name: 'openId', fields: [asc('openId')], unique: true },
+      { name: 'homeGrid', fields: [asc('homeGridId'), asc('createdAt')] },
+    ],
   },
   streets: { rule: 'function_only', indexes: [{ name: 'name', fields: [asc('name')] }] },
   communities: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },

@@ -3,7 +3,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { COLLECTIONS, SCHEMA, type CollectionName } from './schema'
-import { StoreConflictError, type Page, type Query, type Store, type StoredDoc, type TxHandle, type Where } from './port'
+import {
+  StoreConflictError,
+  type Page,
+  type Query,
+  type Store,
+  type StoredDoc,
+  type TxHandle,
+  type Where,
+} from './port'
 import { planQuery, toFilters, assertIndexed, toPage, type Filter } from './plan'
 import { Mutex } from './mutex'
 
@@ -89,10 +97,19 @@ export function createSqliteStore(file: string): Store {
     },
     async insert(collection, doc) {
       try {
-        db.prepare(`INSERT INTO ${q(collection)} (_id, version, doc) VALUES (?, ?, ?)`).run(doc._id, doc.version, JSON.stringify(doc))
+        db.prepare(`INSERT INTO ${q(collection)} (_id, version, doc) VALUES (?, ?, ?)`).run(
+          doc._id,
+          doc.version,
+          JSON.stringify(doc),
+        )
       } catch (err) {
         // Not `instanceof Error`: the native module's errors may come from another realm (jest's vm).
-        if (typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')) {
+        if (
+          typeof err === 'object' &&
+          err !== null &&
+          'code' in err &&
+          String(err.code).startsWith('SQLITE_CONSTRAINT')
+        ) {
           throw new StoreConflictError(collection, doc._id)
         }
         throw err
@@ -111,7 +128,10 @@ export function createSqliteStore(file: string): Store {
     },
   }
 
-  const locked = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A) => mutex.run(() => fn(...args))
+  const locked =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      mutex.run(() => fn(...args))
 
   return {
     get: locked(handle.get),
@@ -135,7 +155,11 @@ export function createSqliteStore(file: string): Store {
             params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
           }
         }
-        return `SELECT doc, _id, ${order} AS o FROM ${q(collection)}` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') + orderSql
+        return (
+          `SELECT doc, _id, ${order} AS o FROM ${q(collection)}` +
+          (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
+          orderSql
+        )
       }
       const params: SqlValue[] = []
       const branches = expandIn(plan.filters)
@@ -145,7 +169,13 @@ export function createSqliteStore(file: string): Store {
         branches.length > 1 && plan.orderField !== '_id'
           ? `SELECT doc FROM (${branches.map((b) => `SELECT * FROM (${select(b, params)})`).join(' UNION ALL ')}) ORDER BY o ${dir}, _id ${dir} LIMIT ${plan.limit + 1}`
           : select(plan.filters, params)
-      return toPage(db.prepare(sql).all(...params).map(parseRow), plan)
+      return toPage(
+        db
+          .prepare(sql)
+          .all(...params)
+          .map(parseRow),
+        plan,
+      )
     }),
     count: locked(async (collection: CollectionName, where: Where) => {
       const filters = toFilters(where)

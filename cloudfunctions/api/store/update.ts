@@ -16,7 +16,12 @@ export interface VersionedUpdate<T> {
   attempts: number
 }
 
-export async function updateVersioned<T extends StoredDoc>(store: Store, collection: CollectionName, id: string, update: VersionedUpdate<T>): Promise<T> {
+export async function updateVersioned<T extends StoredDoc>(
+  store: Store,
+  collection: CollectionName,
+  id: string,
+  update: VersionedUpdate<T>,
+): Promise<T> {
   for (let attempt = 0; attempt < update.attempts; attempt++) {
     if (attempt > 0) await backoff(attempt)
     const raw = await store.get(collection, id)

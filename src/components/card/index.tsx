@@ -13,8 +13,8 @@ export function Card({ title, extra, className, children }: PropsWithChildren<Ca
   return (
     <View className={`card ${className ?? ''}`}>
       {title ? (
-        <View className='card__head'>
-          <Text className='card__title'>{title}</Text>
+        <View className="card__head">
+          <Text className="card__title">{title}</Text>
           {extra}
         </View>
       ) : null}

@@ -14,20 +14,20 @@ export function DemoPersonCard({ person, busy, onPick }: DemoPersonCardProps) {
     <View
       id={`login-${person.key}`}
       className={`demo-person ${busy ? 'demo-person--busy' : ''}`}
-      hoverClass='demo-person--pressed'
+      hoverClass="demo-person--pressed"
       onClick={() => onPick(person.key)}
     >
-      <View className='demo-person__avatar'>
+      <View className="demo-person__avatar">
         <Text>{person.name.slice(0, 1)}</Text>
       </View>
-      <View className='demo-person__main'>
-        <View className='demo-person__top'>
-          <Text className='demo-person__name'>{person.name}</Text>
-          <Text className='demo-person__role'>{person.roleLabel}</Text>
+      <View className="demo-person__main">
+        <View className="demo-person__top">
+          <Text className="demo-person__name">{person.name}</Text>
+          <Text className="demo-person__role">{person.roleLabel}</Text>
         </View>
-        <Text className='demo-person__grid'>{person.gridName ?? '未加入网格'}</Text>
+        <Text className="demo-person__grid">{person.gridName ?? '未加入网格'}</Text>
       </View>
-      <Text className='demo-person__go'>{busy ? '登录中…' : '进入'}</Text>
+      <Text className="demo-person__go">{busy ? '登录中…' : '进入'}</Text>
     </View>
   )
 }

@@ -22,7 +22,19 @@ interface FieldFormProps {
 
 /** One editable profile field: input, inline Chinese validation, a save button with loading state. */
 export function FieldForm(props: FieldFormProps) {
-  const { label, field, inputId, saveId, initial, placeholder, type = 'text', maxLength, pending, validate, onSave } = props
+  const {
+    label,
+    field,
+    inputId,
+    saveId,
+    initial,
+    placeholder,
+    type = 'text',
+    maxLength,
+    pending,
+    validate,
+    onSave,
+  } = props
   const [value, setValue] = useState(initial)
   const [dirty, setDirty] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -45,9 +57,9 @@ export function FieldForm(props: FieldFormProps) {
   }
 
   return (
-    <View className='field-form'>
-      <Text className='field-form__label'>{label}</Text>
-      <View className='field-form__row'>
+    <View className="field-form">
+      <Text className="field-form__label">{label}</Text>
+      <View className="field-form__row">
         <Input
           id={inputId}
           className={`field-form__input ${problem ? 'field-form__input--bad' : ''}`}
@@ -55,7 +67,7 @@ export function FieldForm(props: FieldFormProps) {
           value={value}
           maxlength={maxLength}
           placeholder={placeholder}
-          placeholderClass='field-form__placeholder'
+          placeholderClass="field-form__placeholder"
           onInput={(e) => {
             setValue(e.detail.value)
             setDirty(true)
@@ -63,12 +75,21 @@ export function FieldForm(props: FieldFormProps) {
           }}
           onConfirm={() => void save()}
         />
-        <Button id={saveId} type='primary' size='small' loading={pending} disabled={pending} onClick={() => void save()}>
+        <Button
+          id={saveId}
+          type="primary"
+          size="small"
+          loading={pending}
+          disabled={pending}
+          onClick={() => void save()}
+        >
           保存
         </Button>
       </View>
       {problem ? (
-        <Text id={`${inputId}-error`} className='field-form__error'>{problem}</Text>
+        <Text id={`${inputId}-error`} className="field-form__error">
+          {problem}
+        </Text>
       ) : null}
     </View>
   )

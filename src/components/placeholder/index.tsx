@@ -12,20 +12,22 @@ interface PlaceholderProps {
 /** An honest "coming soon" page body: what this place will do, with no buttons that do nothing. */
 export function Placeholder({ mark, title, lines, upcoming }: PlaceholderProps) {
   return (
-    <View className='placeholder'>
-      <View className='placeholder__mark'>
+    <View className="placeholder">
+      <View className="placeholder__mark">
         <Text>{mark}</Text>
       </View>
-      <Text className='placeholder__title'>{title}</Text>
+      <Text className="placeholder__title">{title}</Text>
       {lines.map((line) => (
-        <Text key={line} className='placeholder__line'>{line}</Text>
+        <Text key={line} className="placeholder__line">
+          {line}
+        </Text>
       ))}
-      <View className='placeholder__list'>
-        <Text className='placeholder__list-title'>即将上线</Text>
+      <View className="placeholder__list">
+        <Text className="placeholder__list-title">即将上线</Text>
         {upcoming.map((item) => (
-          <View key={item} className='placeholder__item'>
-            <View className='placeholder__bullet' />
-            <Text className='placeholder__item-text'>{item}</Text>
+          <View key={item} className="placeholder__item">
+            <View className="placeholder__bullet" />
+            <Text className="placeholder__item-text">{item}</Text>
           </View>
         ))}
       </View>

@@ -13,7 +13,7 @@ interface RoleTagsProps {
 export function RoleTags({ roles, tone = 'plain' }: RoleTagsProps) {
   const unique = [...new Set(roles.map((r) => r.role))]
   return (
-    <View className='role-tags'>
+    <View className="role-tags">
       {unique.map((role) => (
         <Text key={role} className={`role-tags__tag role-tags__tag--${tone}`}>
           {ROLE_LABELS[role]}

@@ -40,7 +40,9 @@ export function useCallWorker() {
     const [only] = grid.workers
     if (grid.workers.length === 1 && only) return dial(grid.id, only)
     try {
-      const res = await Taro.showActionSheet({ itemList: grid.workers.map((w) => `${w.nickname} ${w.phoneMasked ?? ''}`.trim()) })
+      const res = await Taro.showActionSheet({
+        itemList: grid.workers.map((w) => `${w.nickname} ${w.phoneMasked ?? ''}`.trim()),
+      })
       const picked = grid.workers[res.tapIndex]
       if (picked) await dial(grid.id, picked)
     } catch {

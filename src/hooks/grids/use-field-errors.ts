@@ -40,7 +40,9 @@ export function useFieldErrors(shown: readonly string[]) {
   }, [])
 
   const fromError = (err: unknown) => {
-    const map = issuesToFields(err instanceof CallError ? err.fields.map((f) => ({ path: f.path.split('.'), message: f.message })) : [])
+    const map = issuesToFields(
+      err instanceof CallError ? err.fields.map((f) => ({ path: f.path.split('.'), message: f.message })) : [],
+    )
     const inline = Object.keys(map).some((path) => shown.some((s) => covers(s, path)))
     setFields(map)
     setMessage(inline ? null : userMessage(err))

@@ -28,35 +28,38 @@ export function useReport() {
   const uploaded = useRef(new Map<string, string>())
   const intent = useRef<{ key: string; requestId: string } | null>(null)
 
-  const submit = useCallback(async (input: CreateInput, photos: PickedPhoto[], ownerId: string): Promise<OrderDetail> => {
-    await askForProgressMessages()
-    try {
-      const fileIds: string[] = []
-      for (const [i, photo] of photos.entries()) {
-        let id = uploaded.current.get(photo.preview)
-        if (!id) {
-          setProgress(`上传照片 ${i + 1}/${photos.length}`)
-          id = await uploadPhoto(photo, ownerId)
-          uploaded.current.set(photo.preview, id)
+  const submit = useCallback(
+    async (input: CreateInput, photos: PickedPhoto[], ownerId: string): Promise<OrderDetail> => {
+      await askForProgressMessages()
+      try {
+        const fileIds: string[] = []
+        for (const [i, photo] of photos.entries()) {
+          let id = uploaded.current.get(photo.preview)
+          if (!id) {
+            setProgress(`上传照片 ${i + 1}/${photos.length}`)
+            id = await uploadPhoto(photo, ownerId)
+            uploaded.current.set(photo.preview, id)
+          }
+          fileIds.push(id)
         }
-        fileIds.push(id)
+        setProgress('正在提交')
+        const payload = { ...input, photos: fileIds }
+        const key = JSON.stringify(payload)
+        const current = intent.current?.key === key ? intent.current : { key, requestId: newRequestId() }
+        intent.current = current
+        const order = await call('orders.create', payload, { requestId: current.requestId })
+        intent.current = null
+        uploaded.current.clear()
+        return order
+      } catch (err) {
+        if (!(err instanceof CallError && err.kind === 'network')) intent.current = null
+        throw err
+      } finally {
+        setProgress(null)
       }
-      setProgress('正在提交')
-      const payload = { ...input, photos: fileIds }
-      const key = JSON.stringify(payload)
-      const current = intent.current?.key === key ? intent.current : { key, requestId: newRequestId() }
-      intent.current = current
-      const order = await call('orders.create', payload, { requestId: current.requestId })
-      intent.current = null
-      uploaded.current.clear()
-      return order
-    } catch (err) {
-      if (!(err instanceof CallError && err.kind === 'network')) intent.current = null
-      throw err
-    } finally {
-      setProgress(null)
-    }
-  }, [])
+    },
+    [],
+  )
 
   return { submit, progress }
 }

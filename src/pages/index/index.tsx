@@ -21,20 +21,25 @@ export default function HomePage() {
   if (!home.data) return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
   const { me, grid } = home.data
   return (
-    <View className='page home'>
-      <View className='home__hello'>
-        <Text className='home__greet'>{`您好，${me.nickname}`}</Text>
-        <Text className='muted'>{grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
+    <View className="page home">
+      <View className="home__hello">
+        <Text className="home__greet">{`您好，${me.nickname}`}</Text>
+        <Text className="muted">{grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
       </View>
       {grid ? (
         <>
-          <HomeGridCard grid={grid} busy={caller.busy} onContact={() => void caller.contact(grid)} onDial={(w) => void caller.dial(grid.id, w)} />
+          <HomeGridCard
+            grid={grid}
+            busy={caller.busy}
+            onContact={() => void caller.contact(grid)}
+            onDial={(w) => void caller.dial(grid.id, w)}
+          />
           <GridFacts grid={grid} />
         </>
       ) : (
         <JoinPrompt />
       )}
-      <Text className='section-title'>常用服务</Text>
+      <Text className="section-title">常用服务</Text>
       <TileGrid tiles={HOME_TILES} columns={4} />
       {caller.shown ? <PhoneSheet shown={caller.shown} onClose={caller.close} /> : null}
     </View>

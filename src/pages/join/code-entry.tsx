@@ -25,13 +25,13 @@ export function CodeEntry({ initial, problem, onLookup }: CodeEntryProps) {
   }
 
   return (
-    <Card title='输入加入码'>
+    <Card title="输入加入码">
       <LabeledInput
-        id='join-code-input'
-        label='8 位加入码（印在网格二维码海报上，也可向网格员索取）'
+        id="join-code-input"
+        label="8 位加入码（印在网格二维码海报上，也可向网格员索取）"
         value={value}
         maxLength={8}
-        placeholder='如 K7M2Q9XA'
+        placeholder="如 K7M2Q9XA"
         error={error}
         onChange={(v) => {
           setValue(v.toUpperCase())
@@ -40,7 +40,7 @@ export function CodeEntry({ initial, problem, onLookup }: CodeEntryProps) {
         onConfirm={lookup}
       />
       <View>
-        <Button id='join-lookup' type='primary' block onClick={lookup}>
+        <Button id="join-lookup" type="primary" block onClick={lookup}>
           查看网格
         </Button>
       </View>

@@ -19,9 +19,11 @@ function LoginFirst({ code }: { code: string | null }) {
     void Taro.reLaunch({ url: LOGIN_PAGE })
   }
   return (
-    <Card title='请先登录'>
-      <Text className='para'>登录后即可加入网格，登录完成会自动回到这里。</Text>
-      <Button id='join-login' type='primary' block onClick={go}>去登录</Button>
+    <Card title="请先登录">
+      <Text className="para">登录后即可加入网格，登录完成会自动回到这里。</Text>
+      <Button id="join-login" type="primary" block onClick={go}>
+        去登录
+      </Button>
     </Card>
   )
 }
@@ -32,11 +34,17 @@ function Preview({ code, onOtherCode }: { code: string; onOtherCode: (problem: s
   if (state.data) return <JoinForm code={code} preview={state.data[0]} me={state.data[1]} />
   if (!state.error) return <PageStatus loading error={null} onRetry={() => undefined} />
   return (
-    <Card title='无法加入'>
-      <Text id='join-problem' className='para'>{state.error}</Text>
-      <View className='join__actions'>
-        <Button fill='outline' loading={state.loading} onClick={() => void state.reload()}>重试</Button>
-        <Button id='join-other-code' type='primary' onClick={() => onOtherCode(state.error ?? '')}>输入其他加入码</Button>
+    <Card title="无法加入">
+      <Text id="join-problem" className="para">
+        {state.error}
+      </Text>
+      <View className="join__actions">
+        <Button fill="outline" loading={state.loading} onClick={() => void state.reload()}>
+          重试
+        </Button>
+        <Button id="join-other-code" type="primary" onClick={() => onOtherCode(state.error ?? '')}>
+          输入其他加入码
+        </Button>
       </View>
     </Card>
   )
@@ -48,13 +56,25 @@ export default function JoinPage() {
   const [code, setCode] = useState<string | null>(() => codeFromParams(params))
   const [problem, setProblem] = useState<string | null>(null)
 
-  if (needsLogin()) return <View className='page join'><LoginFirst code={code} /></View>
+  if (needsLogin())
+    return (
+      <View className="page join">
+        <LoginFirst code={code} />
+      </View>
+    )
   return (
-    <View className='page join'>
+    <View className="page join">
       {code ? (
-        <Preview key={code} code={code} onOtherCode={(p) => { setProblem(p); setCode(null) }} />
+        <Preview
+          key={code}
+          code={code}
+          onOtherCode={(p) => {
+            setProblem(p)
+            setCode(null)
+          }}
+        />
       ) : (
-        <CodeEntry initial='' problem={problem} onLookup={setCode} />
+        <CodeEntry initial="" problem={problem} onLookup={setCode} />
       )}
     </View>
   )

@@ -12,9 +12,9 @@ import './index.css'
 
 function NotAvailable() {
   return (
-    <View className='page'>
-      <Card title='无法在此登录'>
-        <Text className='para'>演示登录只在本地演示环境中提供。请在微信中搜索并打开「网格通」小程序使用。</Text>
+    <View className="page">
+      <Card title="无法在此登录">
+        <Text className="para">演示登录只在本地演示环境中提供。请在微信中搜索并打开「网格通」小程序使用。</Text>
       </Card>
     </View>
   )
@@ -38,13 +38,15 @@ function DemoLogin() {
   }
 
   return (
-    <View className='page login'>
-      <View className='login__intro'>
-        <Text className='login__title'>网格通 · 本地演示</Text>
-        <Text className='login__sub'>南张街道演示数据。选择一位演示人员进入，体验不同身份看到的内容。</Text>
+    <View className="page login">
+      <View className="login__intro">
+        <Text className="login__title">网格通 · 本地演示</Text>
+        <Text className="login__sub">南张街道演示数据。选择一位演示人员进入，体验不同身份看到的内容。</Text>
       </View>
       {people.data ? (
-        people.data.map((p) => <DemoPersonCard key={p.key} person={p} busy={busyKey === p.key} onPick={(k) => void pick(k)} />)
+        people.data.map((p) => (
+          <DemoPersonCard key={p.key} person={p} busy={busyKey === p.key} onPick={(k) => void pick(k)} />
+        ))
       ) : (
         <PageStatus loading={people.loading} error={people.error} onRetry={() => void people.reload()} />
       )}

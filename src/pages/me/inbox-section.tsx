@@ -7,7 +7,7 @@ import { useMessages } from '../../hooks/use-messages'
 export function InboxSection() {
   const inbox = useMessages()
   return (
-    <Card title='我的消息'>
+    <Card title="我的消息">
       {inbox.data ? (
         <MessageList
           items={inbox.data.items}

@@ -15,25 +15,25 @@ export function ProfileForm({ me, onSaved }: ProfileFormProps) {
   return (
     <>
       <FieldForm
-        label='昵称'
-        field='nickname'
-        inputId='nickname-input'
-        saveId='nickname-save'
+        label="昵称"
+        field="nickname"
+        inputId="nickname-input"
+        saveId="nickname-save"
         initial={me.nickname}
-        placeholder='1–20 个字'
+        placeholder="1–20 个字"
         maxLength={20}
         pending={nickname.pending}
         validate={nicknameProblem}
         onSave={async (value) => onSaved(await nickname.run({ nickname: value }))}
       />
       <FieldForm
-        label='手机号'
-        field='phone'
-        inputId='phone-input'
-        saveId='phone-save'
+        label="手机号"
+        field="phone"
+        inputId="phone-input"
+        saveId="phone-save"
         initial={me.phone ?? ''}
-        placeholder='11 位手机号'
-        type='number'
+        placeholder="11 位手机号"
+        type="number"
         maxLength={11}
         pending={phone.pending}
         validate={phoneProblem}

@@ -11,7 +11,7 @@ export default function MessagesPage() {
 
   if (!inbox.data) return <PageStatus loading={inbox.loading} error={inbox.error} onRetry={() => void inbox.reload()} />
   return (
-    <View className='page'>
+    <View className="page">
       <Card>
         <MessageList
           items={inbox.data.items}

@@ -34,7 +34,13 @@ export default function SnapPage() {
   const [busy, setBusy] = useState(false)
 
   if (!me.data || !categories.data) {
-    return <PageStatus loading={me.loading || categories.loading} error={me.error ?? categories.error} onRetry={() => void Promise.all([me.reload(), categories.reload()])} />
+    return (
+      <PageStatus
+        loading={me.loading || categories.loading}
+        error={me.error ?? categories.error}
+        onRetry={() => void Promise.all([me.reload(), categories.reload()])}
+      />
+    )
   }
   const ownerId = me.data.id
 
@@ -42,7 +48,11 @@ export default function SnapPage() {
     if (!categoryId || !location) return
     setBusy(true)
     try {
-      const order = await report.submit({ source: 'snap', categoryId, text: text.trim(), location, anonymous }, photos, ownerId)
+      const order = await report.submit(
+        { source: 'snap', categoryId, text: text.trim(), location, anonymous },
+        photos,
+        ownerId,
+      )
       setDuplicates(null)
       setPhotos([])
       setText('')
@@ -89,32 +99,60 @@ export default function SnapPage() {
   }
 
   return (
-    <View className='page snap'>
-      <Card title='随手拍'>
-        <Text className='muted'>拍下隐患或不文明现象，按位置自动送到所在网格。</Text>
-        <View className='snap__block'>
-          <PhotoPicker id='snap-photo' photos={photos} max={3} onChange={setPhotos} />
+    <View className="page snap">
+      <Card title="随手拍">
+        <Text className="muted">拍下隐患或不文明现象，按位置自动送到所在网格。</Text>
+        <View className="snap__block">
+          <PhotoPicker id="snap-photo" photos={photos} max={3} onChange={setPhotos} />
         </View>
         <LocationField value={location} onChange={setLocation} />
       </Card>
-      <Card title='问题分类'>
-        <CategoryChips items={categories.data.items.filter((c) => c.active)} value={categoryId} onChange={setCategoryId} />
+      <Card title="问题分类">
+        <CategoryChips
+          items={categories.data.items.filter((c) => c.active)}
+          value={categoryId}
+          onChange={setCategoryId}
+        />
       </Card>
-      <Card title='补充说明（可选）'>
-        <Textarea id='snap-text' className='snap__textarea' maxlength={300} placeholder='如：南张社区3号楼东侧僵尸车占道' value={text} onInput={(e) => setText(e.detail.value)} />
-        <View className='snap__anon'>
+      <Card title="补充说明（可选）">
+        <Textarea
+          id="snap-text"
+          className="snap__textarea"
+          maxlength={300}
+          placeholder="如：南张社区3号楼东侧僵尸车占道"
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <View className="snap__anon">
           <Text>匿名上报（仅工作人员可见姓名）</Text>
-          <Switch id='snap-anon' checked={anonymous} color='#e53029' onChange={(e) => setAnonymous(e.detail.value)} />
+          <Switch id="snap-anon" checked={anonymous} color="#e53029" onChange={(e) => setAnonymous(e.detail.value)} />
         </View>
       </Card>
-      {problem ? <Text id='snap-error' className='snap__error'>{problem}</Text> : null}
-      <Button id='snap-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
+      {problem ? (
+        <Text id="snap-error" className="snap__error">
+          {problem}
+        </Text>
+      ) : null}
+      <Button id="snap-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
         {report.progress ?? '提交'}
       </Button>
-      <Button className='snap__mine' fill='none' block onClick={() => void Taro.navigateTo({ url: '/packages/orders/pages/mine/index' })}>
+      <Button
+        className="snap__mine"
+        fill="none"
+        block
+        onClick={() => void Taro.navigateTo({ url: '/packages/orders/pages/mine/index' })}
+      >
         查看我的上报
       </Button>
-      {duplicates ? <DuplicateSheet items={duplicates} busy={busy} onMeToo={(id) => void meToo(id)} onSubmitAnyway={() => void file()} onCancel={() => setDuplicates(null)} /> : null}
+      {duplicates ? (
+        <DuplicateSheet
+          items={duplicates}
+          busy={busy}
+          onMeToo={(id) => void meToo(id)}
+          onSubmitAnyway={() => void file()}
+          onCancel={() => setDuplicates(null)}
+        />
+      ) : null}
     </View>
   )
 }

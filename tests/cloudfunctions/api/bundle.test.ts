@@ -1,5 +1,6 @@
 /** The deployable bundle, loaded in a clean node process and called the way CloudBase calls it. */
 import { execFileSync } from 'node:child_process'
+import { builtinModules } from 'node:module'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../../../scripts/build-functions'
@@ -26,7 +27,12 @@ function runInCleanProcess(script: string, env: Record<string, string>): unknown
 }
 
 const cloudContext = (openId: string) =>
-  JSON.stringify({ request_id: 'r-1', function_name: 'api', namespace: 'env-test', environment: JSON.stringify({ WX_OPENID: openId, WX_APPID: 'wx0000000000000000' }) })
+  JSON.stringify({
+    request_id: 'r-1',
+    function_name: 'api',
+    namespace: 'env-test',
+    environment: JSON.stringify({ WX_OPENID: openId, WX_APPID: 'wx0000000000000000' }),
+  })
 
 test('the bundle answers a CloudBase-shaped call on SQLite, with identity from the runtime context', () => {
   const dataDir = tempDir('wgt-fn-data-')
@@ -55,18 +61,36 @@ test('the function package names only what the cloud must install', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(outDir, 'package.json'), 'utf8'))
   expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
   const bundle = fs.readFileSync(path.join(outDir, 'index.js'), 'utf8')
-  const requires = [...bundle.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1] ?? '').filter((n) => !n.startsWith('node:'))
-  const builtins = new Set(require('node:module').builtinModules)
-  expect([...new Set(requires.filter((n) => !builtins.has(n)))].sort()).toEqual(['@cloudbase/node-sdk', 'better-sqlite3'])
+  const requires = [...bundle.matchAll(/require\("([^".][^"]*)"\)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => !n.startsWith('node:'))
+  const builtins = new Set(builtinModules)
+  expect([...new Set(requires.filter((n) => !builtins.has(n)))].sort()).toEqual([
+    '@cloudbase/node-sdk',
+    'better-sqlite3',
+  ])
 })
 
 test('cloudbaserc.json declares the function, its 5-minute timer, and every collection with its indexes', () => {
   const config = cloudbaseConfig()
-  expect(config.functions[0]).toMatchObject({ name: 'api', handler: 'index.main', triggers: [{ type: 'timer', config: '0 */5 * * * * *' }] })
+  expect(config.functions[0]).toMatchObject({
+    name: 'api',
+    handler: 'index.main',
+    triggers: [{ type: 'timer', config: '0 */5 * * * * *' }],
+  })
   const collections = config.framework.plugins.db.inputs.collections
   expect(collections.map((c) => c.collectionName).sort()).toEqual(Object.keys(SCHEMA).sort())
   const messages = collections.find((c) => c.collectionName === 'messages')
-  expect(messages?.createIndexes).toEqual([{ name: 'inbox', unique: false, keys: [{ name: 'userId', direction: '1' }, { name: 'createdAt', direction: '-1' }] }])
+  expect(messages?.createIndexes).toEqual([
+    {
+      name: 'inbox',
+      unique: false,
+      keys: [
+        { name: 'userId', direction: '1' },
+        { name: 'createdAt', direction: '-1' },
+      ],
+    },
+  ])
   const committed = JSON.parse(fs.readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8'))
   expect(committed).toEqual(JSON.parse(JSON.stringify(config)))
 })

@@ -8,7 +8,10 @@ const resident = demoOpenId('resident')
 describe('dispatcher', () => {
   test('an unknown action is refused with UNKNOWN_ACTION', async () => {
     const api = await createTestApi({ seed: true })
-    expect(await api.call(resident, 'orders.explode', {})).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: expect.any(String) } })
+    expect(await api.call(resident, 'orders.explode', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_ACTION', message: expect.any(String) },
+    })
   })
 
   test('a call without a runtime identity is UNAUTHENTICATED, even if the payload names a user', async () => {
@@ -38,7 +41,9 @@ describe('dispatcher', () => {
   test('a malformed request envelope is VALIDATION', async () => {
     const api = await createTestApi()
     expect(await api.dispatch('not an object', resident)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(await api.dispatch({ action: 'me.update', payload: { nickname: 'a' }, requestId: 'short' }, resident)).toMatchObject({
+    expect(
+      await api.dispatch({ action: 'me.update', payload: { nickname: 'a' }, requestId: 'short' }, resident),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: [{ path: 'requestId' }] },
     })
@@ -46,7 +51,10 @@ describe('dispatcher', () => {
 
   test('a mutating action without requestId is refused', async () => {
     const api = await createTestApi({ seed: true })
-    expect(await api.call(resident, 'me.update', { nickname: '桂英' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'requestId' }] } })
+    expect(await api.call(resident, 'me.update', { nickname: '桂英' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'requestId' }] },
+    })
   })
 
   test('a first call creates a resident; concurrent first calls create exactly one user', async () => {
@@ -60,25 +68,42 @@ describe('dispatcher', () => {
 
   test('a thrown error becomes INTERNAL with an error id and no stack trace', async () => {
     const api = await createTestApi({ seed: true })
-    const broken: Store = { ...api.deps.store, get: async () => Promise.reject(new Error('disk on fire at /secret/path')) }
+    const broken: Store = {
+      ...api.deps.store,
+      get: async () => Promise.reject(new Error('disk on fire at /secret/path')),
+    }
     const failing = await createTestApi({ overrides: { store: broken } })
     const res = await failing.call(resident, 'me.get')
-    expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/[\u4e00-\u9fa5]/), errorId: expect.stringMatching(/^err_/) } })
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+        errorId: expect.stringMatching(/^err_/),
+      },
+    })
     expect(JSON.stringify(res)).not.toMatch(/secret|disk|at .*\.ts/)
     expect(failing.logs[0]).toMatchObject({ level: 'error', message: 'disk on fire at /secret/path' })
   })
 
   test('the owner sees the full phone; a grid worker card shows it masked', async () => {
     const api = await createTestApi({ seed: true })
-    const me = dataOf<{ phone: string; homeGrid: { workers: { nickname: string; phoneMasked: string }[] } }>(await api.call(resident, 'me.get'))
+    const me = dataOf<{ phone: string; homeGrid: { workers: { nickname: string; phoneMasked: string }[] } }>(
+      await api.call(resident, 'me.get'),
+    )
     expect(me.phone).toBe('13805371234')
-    expect(me.homeGrid.workers).toEqual([{ id: userIdFor(demoOpenId('grid_worker')), nickname: '刘晓燕', phoneMasked: '139****6789' }])
+    expect(me.homeGrid.workers).toEqual([
+      { id: userIdFor(demoOpenId('grid_worker')), nickname: '刘晓燕', phoneMasked: '139****6789' },
+    ])
     expect(JSON.stringify(me.homeGrid)).not.toContain('13905376789')
   })
 
   test('a nickname failing the content check is CONTENT_REJECTED and not stored', async () => {
     const api = await createTestApi({ seed: true })
-    expect(await api.call(resident, 'me.update', { nickname: '赌 博-网站代理' }, 'req-content-1')).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect(await api.call(resident, 'me.update', { nickname: '赌 博-网站代理' }, 'req-content-1')).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    })
     expect(dataOf<{ nickname: string }>(await api.call(resident, 'me.get')).nickname).toBe('张桂英')
   })
 
@@ -88,13 +113,18 @@ describe('dispatcher', () => {
     const res = await api.call(resident, 'me.update', { avatarFileId: `local:${other}/abc.jpg` }, 'req-avatar-1')
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'avatarFileId' }] } })
     const mine = userIdFor(resident)
-    const ok = dataOf<{ avatarUrl: string }>(await api.call(resident, 'me.update', { avatarFileId: `local:${mine}/abc.jpg` }, 'req-avatar-2'))
+    const ok = dataOf<{ avatarUrl: string }>(
+      await api.call(resident, 'me.update', { avatarFileId: `local:${mine}/abc.jpg` }, 'req-avatar-2'),
+    )
     expect(ok.avatarUrl).toBe(`/uploads/${mine}/abc.jpg`)
   })
 
   test('an invalid paging cursor is VALIDATION, not INTERNAL', async () => {
     const api = await createTestApi({ seed: true })
-    expect(await api.call(resident, 'messages.list', { cursor: '!!!' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'cursor' }] } })
+    expect(await api.call(resident, 'messages.list', { cursor: '!!!' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'cursor' }] },
+    })
   })
 
   test('messages are private: marking another user’s message is NOT_FOUND', async () => {
@@ -102,7 +132,10 @@ describe('dispatcher', () => {
     const list = dataOf<{ items: { id: string; read: boolean }[] }>(await api.call(resident, 'messages.list', {}))
     expect(list.items).toHaveLength(1)
     const id = list.items[0]?.id ?? ''
-    expect(await api.call(demoOpenId('rider'), 'messages.markRead', { id }, 'req-read-1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await api.call(demoOpenId('rider'), 'messages.markRead', { id }, 'req-read-1')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(dataOf(await api.call(resident, 'messages.markRead', { id }, 'req-read-2'))).toEqual({ id, read: true })
   })
 })

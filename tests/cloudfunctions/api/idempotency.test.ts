@@ -1,4 +1,5 @@
 import { createTestApi, dataOf } from '../../helpers/api'
+import crypto from 'node:crypto'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../scripts/seed/demo'
 import { LEASE_MS, REPLAY_TTL_MS, requestKey } from '../../../cloudfunctions/api/idempotency'
@@ -12,7 +13,8 @@ describe('a retried write happens once', () => {
     const api = await createTestApi({ seed: true })
     const v0 = await userVersion(api.deps.store)
     const answers = []
-    for (let i = 0; i < 3; i++) answers.push(await api.call(resident, 'me.update', { nickname: '桂英阿姨' }, 'retry-seq-0001'))
+    for (let i = 0; i < 3; i++)
+      answers.push(await api.call(resident, 'me.update', { nickname: '桂英阿姨' }, 'retry-seq-0001'))
     expect(answers[1]).toEqual(answers[0])
     expect(answers[2]).toEqual(answers[0])
     expect(await userVersion(api.deps.store)).toBe(v0 + 1)
@@ -21,7 +23,9 @@ describe('a retried write happens once', () => {
   test('the same requestId sent 20 times concurrently gives one effect', async () => {
     const api = await createTestApi({ seed: true })
     const v0 = await userVersion(api.deps.store)
-    const answers = await Promise.all(Array.from({ length: 20 }, () => api.call(resident, 'me.update', { nickname: '并发测试' }, 'retry-par-0001')))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api.call(resident, 'me.update', { nickname: '并发测试' }, 'retry-par-0001')),
+    )
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
     expect(await userVersion(api.deps.store)).toBe(v0 + 1)
@@ -30,7 +34,11 @@ describe('a retried write happens once', () => {
   test('20 different requestIds concurrently are 20 effects, none lost', async () => {
     const api = await createTestApi({ seed: true })
     const v0 = await userVersion(api.deps.store)
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.call(resident, 'me.update', { nickname: `昵称${i}` }, `distinct-${String(i).padStart(4, '0')}`)))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.call(resident, 'me.update', { nickname: `昵称${i}` }, `distinct-${String(i).padStart(4, '0')}`),
+      ),
+    )
     expect(answers.filter((a) => !a.ok)).toEqual([])
     expect(await userVersion(api.deps.store)).toBe(v0 + 20)
   })
@@ -53,18 +61,34 @@ describe('a retried write happens once', () => {
   test('the same requestId from two users is two separate requests', async () => {
     const api = await createTestApi({ seed: true })
     dataOf(await api.call(resident, 'me.update', { nickname: '甲' }, 'shared-req-001'))
-    const other = dataOf<{ nickname: string }>(await api.call(demoOpenId('rider'), 'me.update', { nickname: '甲' }, 'shared-req-001'))
+    const other = dataOf<{ nickname: string }>(
+      await api.call(demoOpenId('rider'), 'me.update', { nickname: '甲' }, 'shared-req-001'),
+    )
     expect(other.nickname).toBe('甲')
   })
 
   test('a claim left by a crashed call is taken over after its lease, and runs once', async () => {
     const api = await createTestApi({ seed: true })
     const key = requestKey(userIdFor(resident), 'me.update', 'crashed-0001')
-    const fingerprint = require('node:crypto').createHash('sha256').update(JSON.stringify({ nickname: '恢复' })).digest('base64url')
-    await api.deps.store.insert('requests', { _id: key, state: 'pending', fingerprint, leaseUntil: api.clock.now() + LEASE_MS, expiresAt: api.clock.now() + REPLAY_TTL_MS, result: null, version: 0 })
+    const fingerprint = crypto
+      .createHash('sha256')
+      .update(JSON.stringify({ nickname: '恢复' }))
+      .digest('base64url')
+    await api.deps.store.insert('requests', {
+      _id: key,
+      state: 'pending',
+      fingerprint,
+      leaseUntil: api.clock.now() + LEASE_MS,
+      expiresAt: api.clock.now() + REPLAY_TTL_MS,
+      result: null,
+      version: 0,
+    })
     api.clock.advance(LEASE_MS + 1)
     const v0 = await userVersion(api.deps.store)
-    expect(dataOf<{ nickname: string }>(await api.call(resident, 'me.update', { nickname: '恢复' }, 'crashed-0001')).nickname).toBe('恢复')
+    expect(
+      dataOf<{ nickname: string }>(await api.call(resident, 'me.update', { nickname: '恢复' }, 'crashed-0001'))
+        .nickname,
+    ).toBe('恢复')
     expect(await userVersion(api.deps.store)).toBe(v0 + 1)
   })
 
@@ -79,8 +103,14 @@ describe('a retried write happens once', () => {
       }
       return original(text, openId)
     }
-    expect(await api.call(resident, 'me.update', { nickname: '重试' }, 'internal-0001')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
-    expect(dataOf<{ nickname: string }>(await api.call(resident, 'me.update', { nickname: '重试' }, 'internal-0001')).nickname).toBe('重试')
+    expect(await api.call(resident, 'me.update', { nickname: '重试' }, 'internal-0001')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    })
+    expect(
+      dataOf<{ nickname: string }>(await api.call(resident, 'me.update', { nickname: '重试' }, 'internal-0001'))
+        .nickname,
+    ).toBe('重试')
   })
 
   test('the jobs tick forgets replays after 24 hours, and a second tick changes nothing', async () => {
@@ -100,6 +130,10 @@ test('job-run records older than a week are swept by the tick', async () => {
   await api.tick()
   api.clock.advance(8 * 24 * 3600_000)
   await api.tick()
-  const runs = await api.deps.store.find('jobruns', { where: {}, orderBy: { field: 'startedAt', direction: 'desc' }, limit: 10 })
+  const runs = await api.deps.store.find('jobruns', {
+    where: {},
+    orderBy: { field: 'startedAt', direction: 'desc' },
+    limit: 10,
+  })
   expect(runs.items).toHaveLength(1)
 })

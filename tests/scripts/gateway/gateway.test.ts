@@ -6,7 +6,10 @@ import { tempDir } from '../../helpers/api'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../scripts/seed/demo'
 
-const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 function upload(url: string, token: string, bytes: Buffer, type: string, name = 'a.png') {
   const form = new FormData()
@@ -36,39 +39,68 @@ describe('local gateway over real HTTP', () => {
   })
 
   test('a body that is not JSON is refused', async () => {
-    const res = await fetch(`${gw.url}/api`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' })
+    const res = await fetch(`${gw.url}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    })
     expect(res.status).toBe(415)
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   test('a body over 1 MB is HTTP 413 with the envelope', async () => {
-    const res = await post(gw.url, { action: 'me.update', payload: { nickname: 'x'.repeat(1024 * 1024 + 10) }, requestId: 'big-body-0001' }, token)
+    const res = await post(
+      gw.url,
+      { action: 'me.update', payload: { nickname: 'x'.repeat(1024 * 1024 + 10) }, requestId: 'big-body-0001' },
+      token,
+    )
     expect(res.status).toBe(413)
-    expect(res.body).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/1 MB/) } })
+    expect(res.body).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/1 MB/) },
+    })
   })
 
   test('no token, a forged token and an expired token are all UNAUTHENTICATED', async () => {
-    expect((await post(gw.url, { action: 'me.get' })).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await post(gw.url, { action: 'me.get' })).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     const forged = createTokenSigner(Buffer.from('another-secret')).sign(demoOpenId('street_admin'), Date.now()).token
-    expect((await post(gw.url, { action: 'me.get' }, forged)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await post(gw.url, { action: 'me.get' }, forged)).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     const expired = createTokenSigner(gw.secret, 1000).sign(demoOpenId('resident'), gw.api.clock.now() - 5000).token
-    expect((await post(gw.url, { action: 'me.get' }, expired)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await post(gw.url, { action: 'me.get' }, expired)).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     // A genuine signature on a rewritten payload (another person, far expiry) must not pass.
     const sig = token.split('.')[1] ?? ''
     expect(sig).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const tampered = `${Buffer.from(JSON.stringify({ sub: demoOpenId('street_admin'), exp: 9e15 })).toString('base64url')}.${sig}`
-    expect((await post(gw.url, { action: 'me.get' }, tampered)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect((await post(gw.url, { action: 'me.get' }, tampered)).body).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   test('an unknown demo person cannot log in', async () => {
-    const res = await fetch(`${gw.url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'mayor' }) })
+    const res = await fetch(`${gw.url}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'mayor' }),
+    })
     expect(res.status).toBe(400)
   })
 
   test('20 concurrent HTTP retries of one requestId give one effect', async () => {
     const before = Number((await gw.api.deps.store.get('users', userIdFor(demoOpenId('resident'))))?.version)
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => post(gw.url, { action: 'me.update', payload: { nickname: '网关并发' }, requestId: 'http-retry-0001' }, token)),
+      Array.from({ length: 20 }, () =>
+        post(gw.url, { action: 'me.update', payload: { nickname: '网关并发' }, requestId: 'http-retry-0001' }, token),
+      ),
     )
     expect(results.every((r) => r.body.ok)).toBe(true)
     expect(Number((await gw.api.deps.store.get('users', userIdFor(demoOpenId('resident'))))?.version)).toBe(before + 1)
@@ -82,7 +114,11 @@ describe('local gateway over real HTTP', () => {
     const served = await fetch(`${gw.url}${body.data.url}`)
     expect(served.headers.get('content-type')).toBe('image/png')
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG_1x1)).toBe(true)
-    const me = await post(gw.url, { action: 'me.update', payload: { avatarFileId: body.data.fileId }, requestId: 'avatar-http-01' }, token)
+    const me = await post(
+      gw.url,
+      { action: 'me.update', payload: { avatarFileId: body.data.fileId }, requestId: 'avatar-http-01' },
+      token,
+    )
     expect(me.body).toMatchObject({ ok: true, data: { avatarUrl: body.data.url } })
   })
 
@@ -115,7 +151,11 @@ describe('gateway static files', () => {
     const gw = await startGateway({ h5Dir: dir })
     try {
       expect(await (await fetch(`${gw.url}/`)).text()).toContain('id="app"')
-      for (const probe of ['/..%2foutside-secret.txt', '/%2e%2e/outside-secret.txt', '/uploads/..%2f..%2foutside-secret.txt']) {
+      for (const probe of [
+        '/..%2foutside-secret.txt',
+        '/%2e%2e/outside-secret.txt',
+        '/uploads/..%2f..%2foutside-secret.txt',
+      ]) {
         expect(await (await fetch(`${gw.url}${probe}`)).text()).not.toContain('secret')
       }
     } finally {
@@ -128,11 +168,18 @@ describe('gateway in production mode', () => {
   test('refuses dev login and ignores dev tokens', async () => {
     const gw = await startGateway({ mode: 'production' })
     try {
-      const res = await fetch(`${gw.url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'resident' }) })
+      const res = await fetch(`${gw.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key: 'resident' }),
+      })
       expect(res.status).toBe(404)
       expect((await fetch(`${gw.url}/dev/people`)).status).toBe(404)
       const token = createTokenSigner(gw.secret).sign(demoOpenId('resident'), gw.api.clock.now()).token
-      expect((await post(gw.url, { action: 'me.get' }, token)).body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+      expect((await post(gw.url, { action: 'me.get' }, token)).body).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
     } finally {
       await gw.close()
     }
@@ -143,7 +190,11 @@ describe('dev clock for local E2E', () => {
   test('is absent unless the gateway was started with it', async () => {
     const gw = await startGateway()
     try {
-      const res = await fetch(`${gw.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceMs":1000}' })
+      const res = await fetch(`${gw.url}/dev/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"advanceMs":1000}',
+      })
       expect(res.status).toBe(404)
     } finally {
       await gw.close()

@@ -25,13 +25,26 @@ export const auditHandlers: { 'audit.list': Handler<'audit.list'> } = {
     roles: ADMIN_ROLES,
     handle: async ({ deps, user }, input) => {
       const streetId = await primaryStreet(deps, user)
-      const page = await deps.store.find('audit', { where: { streetId }, orderBy: { field: 'at', direction: 'desc' }, limit: 20, cursor: input.cursor ?? null })
+      const page = await deps.store.find('audit', {
+        where: { streetId },
+        orderBy: { field: 'at', direction: 'desc' },
+        limit: 20,
+        cursor: input.cursor ?? null,
+      })
       const entries = page.items.map((raw) => AuditDocSchema.parse(raw))
       const actors = await loadUsers(deps, [...new Set(entries.map((e) => e.actorId))])
       return {
         items: entries.map((e) => {
           const actor = actors.find((a) => a._id === e.actorId)
-          return { id: e._id, at: e.at, actorName: actor ? (actor.realName ?? actor.nickname) : '未知用户', action: e.action, targetType: e.targetType, targetId: e.targetId, detail: e.detail }
+          return {
+            id: e._id,
+            at: e.at,
+            actorName: actor ? (actor.realName ?? actor.nickname) : '未知用户',
+            action: e.action,
+            targetType: e.targetType,
+            targetId: e.targetId,
+            detail: e.detail,
+          }
         }),
         nextCursor: page.nextCursor,
       }

@@ -22,7 +22,12 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
         ])
         for (const raw of departments) {
           const d = DepartmentDocSchema.parse(raw)
-          items.push({ id: d._id, name: d.name, field: d.field, gridIds: grids.filter((g) => g.departmentIds.includes(d._id)).map((g) => g._id) })
+          items.push({
+            id: d._id,
+            name: d.name,
+            field: d.field,
+            gridIds: grids.filter((g) => g.departmentIds.includes(d._id)).map((g) => g._id),
+          })
         }
       }
       return { items }
@@ -42,7 +47,14 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
         if (err instanceof StoreConflictError) throw new AppError('CONFLICT', `部门“${input.name}”已存在`)
         throw err
       }
-      await audit(deps, { actorId: user._id, action: 'department.create', targetType: 'department', targetId: id, detail: `新增部门 ${input.name}`, streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: 'department.create',
+        targetType: 'department',
+        targetId: id,
+        detail: `新增部门 ${input.name}`,
+        streetId,
+      })
       return { id, name: input.name, field: input.field }
     },
   },
@@ -52,18 +64,28 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
       const department = await loadDepartment(deps, input.departmentId)
       const grids = await Promise.all(input.gridIds.map((id) => loadGrid(deps, id)))
       for (const grid of grids) assertCanAdminister(user, grid)
-      if (grids.some((g) => g.streetId !== department.streetId) && !isStreetAdmin(user, department.streetId)) throw forbidden('部门与网格不属于同一街道')
+      if (grids.some((g) => g.streetId !== department.streetId) && !isStreetAdmin(user, department.streetId))
+        throw forbidden('部门与网格不属于同一街道')
       let changed = 0
       for (const grid of grids) {
         const has = grid.departmentIds.includes(department._id)
         if (has === input.enter) continue
         await updateGrid(deps, grid._id, (g) => ({
           ...g,
-          departmentIds: input.enter ? [...new Set([...g.departmentIds, department._id])] : g.departmentIds.filter((id) => id !== department._id),
+          departmentIds: input.enter
+            ? [...new Set([...g.departmentIds, department._id])]
+            : g.departmentIds.filter((id) => id !== department._id),
         }))
         changed++
       }
-      await audit(deps, { actorId: user._id, action: input.enter ? 'department.enter' : 'department.leave', targetType: 'department', targetId: department._id, detail: `${department.name}${input.enter ? '入格' : '退出'} ${grids.map((g) => g.name).join('、')}`, streetId: department.streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: input.enter ? 'department.enter' : 'department.leave',
+        targetType: 'department',
+        targetId: department._id,
+        detail: `${department.name}${input.enter ? '入格' : '退出'} ${grids.map((g) => g.name).join('、')}`,
+        streetId: department.streetId,
+      })
       return { changed }
     },
   },

@@ -1,5 +1,12 @@
 import QRCode from 'qrcode'
-import { ADMIN_ROLES, GridDocSchema, JoinCodeDocSchema, MembershipDocSchema, UserDocSchema, type MembershipDoc } from '../../../../types'
+import {
+  ADMIN_ROLES,
+  GridDocSchema,
+  JoinCodeDocSchema,
+  MembershipDocSchema,
+  UserDocSchema,
+  type MembershipDoc,
+} from '../../../../types'
 import type { Handler } from '../../registry'
 import type { Deps } from '../../context'
 import { validation } from '../../errors'
@@ -16,7 +23,8 @@ async function gridForCode(deps: Deps, code: string) {
   const raw = await deps.store.get('joincodes', code)
   if (!raw) throw validation('加入码无效，请核对后重试', [{ path: 'code', message: '没有找到这个加入码' }])
   const joinCode = JoinCodeDocSchema.parse(raw)
-  if (!joinCode.active) throw validation('该二维码已更新，请向网格员索取最新的二维码', [{ path: 'code', message: '二维码已失效' }])
+  if (!joinCode.active)
+    throw validation('该二维码已更新，请向网格员索取最新的二维码', [{ path: 'code', message: '二维码已失效' }])
   const grid = await loadGrid(deps, joinCode.gridId)
   if (grid.archived) throw validation('该网格已停用，请联系社区', [{ path: 'code', message: '网格已停用' }])
   return grid
@@ -29,8 +37,16 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
     roles: 'any',
     handle: async ({ deps }, input) => {
       const grid = await gridForCode(deps, input.code)
-      const [community, workers] = await Promise.all([loadCommunity(deps, grid.communityId), loadUsers(deps, grid.workerIds)])
-      return { gridId: grid._id, gridName: grid.name, communityName: community.name, workerNames: workers.map((w) => w.realName ?? w.nickname) }
+      const [community, workers] = await Promise.all([
+        loadCommunity(deps, grid.communityId),
+        loadUsers(deps, grid.workerIds),
+      ])
+      return {
+        gridId: grid._id,
+        gridName: grid.name,
+        communityName: community.name,
+        workerNames: workers.map((w) => w.realName ?? w.nickname),
+      }
     },
   },
   'grids.join': {
@@ -64,7 +80,12 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
           if (old?.active) await tx.replace('memberships', { ...old, active: false, leftAt: now })
         }
         await tx.insert('memberships', membership)
-        await tx.replace('users', { ...current, homeGridId: grid._id, realName: input.realName ?? current.realName, updatedAt: now })
+        await tx.replace('users', {
+          ...current,
+          homeGridId: grid._id,
+          realName: input.realName ?? current.realName,
+          updatedAt: now,
+        })
       })
       return presentGridHome(deps, grid, { ...user, homeGridId: grid._id })
     },
@@ -81,7 +102,14 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
         const grid = GridDocSchema.parse(raw)
         const rawOld = grid.joinCode ? await tx.get('joincodes', grid.joinCode) : null
         if (rawOld) await tx.replace('joincodes', { ...JoinCodeDocSchema.parse(rawOld), active: false, rotatedAt: now })
-        await tx.insert('joincodes', { _id: code, gridId: grid._id, active: true, createdAt: now, rotatedAt: null, version: 0 })
+        await tx.insert('joincodes', {
+          _id: code,
+          gridId: grid._id,
+          active: true,
+          createdAt: now,
+          rotatedAt: null,
+          version: 0,
+        })
         await tx.replace('grids', { ...grid, joinCode: code })
       })
       return { joinCode: code }
@@ -92,11 +120,16 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
     handle: async ({ deps, user }, input) => {
       const grid = await loadGrid(deps, input.gridId)
       assertCanManage(user, grid)
-      const [community, workers] = await Promise.all([loadCommunity(deps, grid.communityId), loadUsers(deps, grid.workerIds)])
+      const [community, workers] = await Promise.all([
+        loadCommunity(deps, grid.communityId),
+        loadUsers(deps, grid.workerIds),
+      ])
       const joinPath = `${JOIN_PAGE}?code=${grid.joinCode}`
       const joinUrl = input.baseUrl ? `${input.baseUrl.replace(/\/+$/, '')}/#/${joinPath}` : null
       const miniCodeUrl = await deps.miniCode.create(`c=${grid.joinCode}`, JOIN_PAGE, grid._id)
-      const qrSvg = miniCodeUrl ? null : await QRCode.toString(joinUrl ?? grid.joinCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      const qrSvg = miniCodeUrl
+        ? null
+        : await QRCode.toString(joinUrl ?? grid.joinCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
       return {
         gridId: grid._id,
         gridName: grid.name,

@@ -1,4 +1,11 @@
-import { ADMIN_ROLES, GridDocSchema, MembershipDocSchema, UserDocSchema, type GridDoc, type MembershipDoc } from '../../../../types'
+import {
+  ADMIN_ROLES,
+  GridDocSchema,
+  MembershipDocSchema,
+  UserDocSchema,
+  type GridDoc,
+  type MembershipDoc,
+} from '../../../../types'
 import type { Handler } from '../../registry'
 import { forbidden, notFound, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
@@ -38,7 +45,14 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
       if (!grid.workerIds.includes(input.workerId)) throw notFound('该网格没有这位网格员')
       const [worker] = await loadUsers(deps, [input.workerId])
       if (!worker?.phone) throw notFound('网格员暂未登记电话，请在网格里留言')
-      await audit(deps, { actorId: user._id, action: 'contact.call', targetType: 'user', targetId: worker._id, detail: `拨打网格员 ${worker.realName ?? worker.nickname} 的电话`, streetId: grid.streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: 'contact.call',
+        targetType: 'user',
+        targetId: worker._id,
+        detail: `拨打网格员 ${worker.realName ?? worker.nickname} 的电话`,
+        streetId: grid.streetId,
+      })
       return { phone: worker.phone }
     },
   },
@@ -51,13 +65,28 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
       let nextCursor: string | null = null
       if (input.q) {
         const q = input.q
-        members = (await activeMembers(deps, grid._id)).filter((m) => m.name.includes(q) || `${m.building}${m.unit}${m.room}`.includes(q) || `${m.building}号楼${m.unit}单元${m.room}`.includes(q)).slice(0, SEARCH_LIMIT)
+        members = (await activeMembers(deps, grid._id))
+          .filter(
+            (m) =>
+              m.name.includes(q) ||
+              `${m.building}${m.unit}${m.room}`.includes(q) ||
+              `${m.building}号楼${m.unit}单元${m.room}`.includes(q),
+          )
+          .slice(0, SEARCH_LIMIT)
       } else {
-        const page = await deps.store.find('memberships', { where: { gridId: grid._id, active: true }, orderBy: { field: 'joinedAt', direction: 'desc' }, limit: 20, cursor: input.cursor ?? null })
+        const page = await deps.store.find('memberships', {
+          where: { gridId: grid._id, active: true },
+          orderBy: { field: 'joinedAt', direction: 'desc' },
+          limit: 20,
+          cursor: input.cursor ?? null,
+        })
         members = page.items.map((raw) => MembershipDocSchema.parse(raw))
         nextCursor = page.nextCursor
       }
-      const users = await loadUsers(deps, members.flatMap((m) => (m.userId ? [m.userId] : [])))
+      const users = await loadUsers(
+        deps,
+        members.flatMap((m) => (m.userId ? [m.userId] : [])),
+      )
       await audit(deps, {
         actorId: user._id,
         action: 'records.lookup',
@@ -66,7 +95,10 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         detail: input.q ? `查询住户“${input.q}”，${members.length} 条结果` : `查看住户名单（${members.length} 条）`,
         streetId: grid.streetId,
       })
-      return { items: members.map((m) => presentMember(m, grid, users.find((u) => u._id === m.userId)?.phone ?? null)), nextCursor }
+      return {
+        items: members.map((m) => presentMember(m, grid, users.find((u) => u._id === m.userId)?.phone ?? null)),
+        nextCursor,
+      }
     },
   },
   'grids.registerOffline': {
@@ -94,7 +126,14 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
       } catch (err) {
         if (!(err instanceof StoreConflictError)) throw err // a re-run of the same request: already registered
       }
-      await audit(deps, { actorId: user._id, action: 'records.registerOffline', targetType: 'grid', targetId: grid._id, detail: `登记无手机住户 ${input.name}`, streetId: grid.streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: 'records.registerOffline',
+        targetType: 'grid',
+        targetId: grid._id,
+        detail: `登记无手机住户 ${input.name}`,
+        streetId: grid.streetId,
+      })
       return presentMember(member, grid, null)
     },
   },
@@ -104,14 +143,17 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
       const grid = await loadGrid(deps, input.gridId)
       assertCanManage(user, grid)
       const member = (await activeMembers(deps, grid._id)).find((m) => m.userId === input.userId)
-      if (input.appoint && !member) throw validation('只能从本网格的住户中任命楼长', [{ path: 'userId', message: '此人不是本网格住户' }])
+      if (input.appoint && !member)
+        throw validation('只能从本网格的住户中任命楼长', [{ path: 'userId', message: '此人不是本网格住户' }])
       const next = await deps.store.transaction(async (tx) => {
         const rawGrid = await tx.get('grids', grid._id)
         const rawUser = await tx.get('users', input.userId)
         if (!rawGrid || !rawUser) throw validation('用户不存在', [{ path: 'userId', message: '用户不存在' }])
         const g = GridDocSchema.parse(rawGrid)
         const u = UserDocSchema.parse(rawUser)
-        const heads = input.appoint ? [...new Set([...g.buildingHeadIds, u._id])] : g.buildingHeadIds.filter((id) => id !== u._id)
+        const heads = input.appoint
+          ? [...new Set([...g.buildingHeadIds, u._id])]
+          : g.buildingHeadIds.filter((id) => id !== u._id)
         const others = u.roles.filter((r) => r.role !== 'building_head')
         const headGrids = new Set(u.roles.find((r) => r.role === 'building_head')?.gridIds ?? [])
         if (input.appoint) headGrids.add(g._id)
@@ -121,7 +163,14 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         const stored = await tx.replace('grids', { ...g, buildingHeadIds: heads })
         return { ...g, buildingHeadIds: heads, version: stored.version }
       })
-      await audit(deps, { actorId: user._id, action: input.appoint ? 'role.grant' : 'role.revoke', targetType: 'user', targetId: input.userId, detail: `${input.appoint ? '任命' : '撤销'}${grid.name}楼长 ${member?.name ?? ''}`, streetId: grid.streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: input.appoint ? 'role.grant' : 'role.revoke',
+        targetType: 'user',
+        targetId: input.userId,
+        detail: `${input.appoint ? '任命' : '撤销'}${grid.name}楼长 ${member?.name ?? ''}`,
+        streetId: grid.streetId,
+      })
       return presentGridHome(deps, next, user)
     },
   },

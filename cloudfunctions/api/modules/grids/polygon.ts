@@ -11,7 +11,12 @@ function orientation(a: LatLng, b: LatLng, c: LatLng): number {
 }
 
 function onSegment(a: LatLng, b: LatLng, p: LatLng): boolean {
-  return Math.min(a.lng, b.lng) <= p.lng && p.lng <= Math.max(a.lng, b.lng) && Math.min(a.lat, b.lat) <= p.lat && p.lat <= Math.max(a.lat, b.lat)
+  return (
+    Math.min(a.lng, b.lng) <= p.lng &&
+    p.lng <= Math.max(a.lng, b.lng) &&
+    Math.min(a.lat, b.lat) <= p.lat &&
+    p.lat <= Math.max(a.lat, b.lat)
+  )
 }
 
 export function segmentsIntersect(p1: LatLng, p2: LatLng, q1: LatLng, q2: LatLng): boolean {
@@ -20,15 +25,25 @@ export function segmentsIntersect(p1: LatLng, p2: LatLng, q1: LatLng, q2: LatLng
   const o3 = orientation(q1, q2, p1)
   const o4 = orientation(q1, q2, p2)
   if (o1 !== o2 && o3 !== o4) return true
-  return (o1 === 0 && onSegment(p1, p2, q1)) || (o2 === 0 && onSegment(p1, p2, q2)) || (o3 === 0 && onSegment(q1, q2, p1)) || (o4 === 0 && onSegment(q1, q2, p2))
+  return (
+    (o1 === 0 && onSegment(p1, p2, q1)) ||
+    (o2 === 0 && onSegment(p1, p2, q2)) ||
+    (o3 === 0 && onSegment(q1, q2, p1)) ||
+    (o4 === 0 && onSegment(q1, q2, p2))
+  )
 }
 
 /** Field errors for a polygon given as an open ring (the last point joins the first). */
 export function polygonErrors(points: LatLng[], field = 'polygon'): FieldError[] {
-  const ring = points.length > 1 && points[0]?.lat === points.at(-1)?.lat && points[0]?.lng === points.at(-1)?.lng ? points.slice(0, -1) : points
+  const ring =
+    points.length > 1 && points[0]?.lat === points.at(-1)?.lat && points[0]?.lng === points.at(-1)?.lng
+      ? points.slice(0, -1)
+      : points
   const distinct = new Set(ring.map((p) => `${p.lat},${p.lng}`))
   if (distinct.size < 3) return [{ path: field, message: '网格边界至少需要 3 个不同的点' }]
-  const outside = ring.findIndex((p) => p.lat < CHINA.minLat || p.lat > CHINA.maxLat || p.lng < CHINA.minLng || p.lng > CHINA.maxLng)
+  const outside = ring.findIndex(
+    (p) => p.lat < CHINA.minLat || p.lat > CHINA.maxLat || p.lng < CHINA.minLng || p.lng > CHINA.maxLng,
+  )
   if (outside >= 0) return [{ path: `${field}.${outside}`, message: '边界点不在中国境内，请检查经纬度（GCJ-02）' }]
   const n = ring.length
   for (let i = 0; i < n; i++) {
@@ -38,7 +53,8 @@ export function polygonErrors(points: LatLng[], field = 'polygon'): FieldError[]
       const a2 = ring[(i + 1) % n]
       const b1 = ring[j]
       const b2 = ring[(j + 1) % n]
-      if (a1 && a2 && b1 && b2 && segmentsIntersect(a1, a2, b1, b2)) return [{ path: field, message: '网格边界线不能交叉，请按顺序描点' }]
+      if (a1 && a2 && b1 && b2 && segmentsIntersect(a1, a2, b1, b2))
+        return [{ path: field, message: '网格边界线不能交叉，请按顺序描点' }]
     }
   }
   return []

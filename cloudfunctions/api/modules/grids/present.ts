@@ -3,7 +3,11 @@ import type { Deps } from '../../context'
 import { loadCommunity, loadDepartment, loadStreet, loadUsers, memberCount } from './repo'
 import { canManageGrid } from './scope'
 
-export const personCard = (u: UserDoc) => ({ id: u._id, nickname: u.realName ?? u.nickname, phoneMasked: maskPhone(u.phone) })
+export const personCard = (u: UserDoc) => ({
+  id: u._id,
+  nickname: u.realName ?? u.nickname,
+  phoneMasked: maskPhone(u.phone),
+})
 
 /** A grid's 首页 as `viewer` may see it: contacts masked, management flags per scope. */
 export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc): Promise<GridHome> {
@@ -26,7 +30,9 @@ export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc
     polygon: grid.polygon,
     workers: workers.map(personCard),
     buildingHeads: heads.map(personCard),
-    departments: departments.flatMap((d) => (d ? [{ id: d._id, name: d.name, field: d.field, phoneMasked: maskPhone(d.contactPhone) }] : [])),
+    departments: departments.flatMap((d) =>
+      d ? [{ id: d._id, name: d.name, field: d.field, phoneMasked: maskPhone(d.contactPhone) }] : [],
+    ),
     memberCount: count,
     isMember: viewer.homeGridId === grid._id,
     canManage: canManageGrid(viewer, grid),

@@ -1,13 +1,29 @@
 /** Loading the tree from the store; every query goes through a declared index. */
 import { gridAt } from './polygon'
-import { CommunityDocSchema, DepartmentDocSchema, GridDocSchema, MembershipDocSchema, StreetDocSchema, UserDocSchema, type GridDoc, type LatLng, type MembershipDoc, type UserDoc } from '../../../../types'
+import {
+  CommunityDocSchema,
+  DepartmentDocSchema,
+  GridDocSchema,
+  MembershipDocSchema,
+  StreetDocSchema,
+  UserDocSchema,
+  type GridDoc,
+  type LatLng,
+  type MembershipDoc,
+  type UserDoc,
+} from '../../../../types'
 import type { Deps } from '../../context'
 import type { CollectionName } from '../../store/schema'
 import type { Query, StoredDoc } from '../../store/port'
 import { notFound } from '../../errors'
 
 /** Reads every page of an indexed query; for bounded sets (a street's grids, a grid's members). */
-export async function findAll(deps: Deps, collection: CollectionName, query: Omit<Query, 'limit' | 'cursor'>, maxPages = 50): Promise<StoredDoc[]> {
+export async function findAll(
+  deps: Deps,
+  collection: CollectionName,
+  query: Omit<Query, 'limit' | 'cursor'>,
+  maxPages = 50,
+): Promise<StoredDoc[]> {
   const out: StoredDoc[] = []
   let cursor: string | null = null
   for (let page = 0; page < maxPages; page++) {
@@ -75,7 +91,12 @@ export async function communitiesOfStreet(deps: Deps, streetId: string) {
 }
 
 export async function activeMembers(deps: Deps, gridId: string): Promise<MembershipDoc[]> {
-  const raws = await findAll(deps, 'memberships', { where: { gridId, active: true }, orderBy: { field: 'joinedAt', direction: 'desc' } }, 20)
+  const raws = await findAll(
+    deps,
+    'memberships',
+    { where: { gridId, active: true }, orderBy: { field: 'joinedAt', direction: 'desc' } },
+    20,
+  )
   return raws.map((raw) => MembershipDocSchema.parse(raw))
 }
 
@@ -85,7 +106,11 @@ export function memberCount(deps: Deps, gridId: string): Promise<number> {
 
 /** The caller's active membership, if any (a resident has at most one home grid). */
 export async function activeMembershipOf(deps: Deps, userId: string): Promise<MembershipDoc | null> {
-  const page = await deps.store.find('memberships', { where: { userId }, orderBy: { field: 'joinedAt', direction: 'desc' }, limit: 20 })
+  const page = await deps.store.find('memberships', {
+    where: { userId },
+    orderBy: { field: 'joinedAt', direction: 'desc' },
+    limit: 20,
+  })
   const active = page.items.map((raw) => MembershipDocSchema.parse(raw)).find((m) => m.active)
   return active ?? null
 }

@@ -1,4 +1,11 @@
-import { CommunityDocSchema, GridDocSchema, StreetDocSchema, UserDocSchema, maskPhone, type GridSummary } from '../../../../types'
+import {
+  CommunityDocSchema,
+  GridDocSchema,
+  StreetDocSchema,
+  UserDocSchema,
+  maskPhone,
+  type GridSummary,
+} from '../../../../types'
 import type { Deps } from '../../context'
 
 /** The grid card shown on 首页: names, and its workers with masked phone numbers. */

@@ -3,7 +3,10 @@ import type { Handler } from '../../registry'
 import { notFound } from '../../errors'
 import { StoreConflictError } from '../../store/port'
 
-export const messageHandlers: { 'messages.list': Handler<'messages.list'>; 'messages.markRead': Handler<'messages.markRead'> } = {
+export const messageHandlers: {
+  'messages.list': Handler<'messages.list'>
+  'messages.markRead': Handler<'messages.markRead'>
+} = {
   'messages.list': {
     roles: 'any',
     handle: async ({ deps, user }, input) => {

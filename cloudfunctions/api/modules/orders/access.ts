@@ -5,14 +5,26 @@ import type { Actor, ActorKind } from './transition'
 const has = (user: UserDoc, pred: (g: RoleGrant) => boolean) => user.roles.some(pred)
 
 export function isSupervisor(user: UserDoc, order: Pick<OrderDoc, 'streetId' | 'communityId'>): boolean {
-  return has(user, (g) => g.role === 'street_admin' && g.streetId === order.streetId) || (order.communityId !== null && has(user, (g) => g.role === 'community_admin' && g.communityId === order.communityId))
+  return (
+    has(user, (g) => g.role === 'street_admin' && g.streetId === order.streetId) ||
+    (order.communityId !== null &&
+      has(user, (g) => g.role === 'community_admin' && g.communityId === order.communityId))
+  )
 }
 
 /** Handlers: the department it was transferred to (and joint departments), else the grid's workers. */
-export function isHandler(user: UserDoc, order: Pick<OrderDoc, 'gridId' | 'departmentId' | 'jointDepartmentIds'>): boolean {
-  const inDepartment = (id: string | null) => id !== null && has(user, (g) => g.role === 'department' && g.departmentId === id)
+export function isHandler(
+  user: UserDoc,
+  order: Pick<OrderDoc, 'gridId' | 'departmentId' | 'jointDepartmentIds'>,
+): boolean {
+  const inDepartment = (id: string | null) =>
+    id !== null && has(user, (g) => g.role === 'department' && g.departmentId === id)
   if (order.departmentId) return inDepartment(order.departmentId) || order.jointDepartmentIds.some(inDepartment)
-  return (order.gridId !== null && has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))) || order.jointDepartmentIds.some(inDepartment)
+  return (
+    (order.gridId !== null &&
+      has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))) ||
+    order.jointDepartmentIds.some(inDepartment)
+  )
 }
 
 export function actorFor(user: UserDoc, order: OrderDoc): Actor {
@@ -27,12 +39,20 @@ export function actorFor(user: UserDoc, order: OrderDoc): Actor {
 export function canView(user: UserDoc, order: OrderDoc): boolean {
   const actor = actorFor(user, order)
   if (actor.kinds.size > 0 || order.followerIds.includes(user._id)) return true
-  return order.gridId !== null && has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))
+  return (
+    order.gridId !== null &&
+    has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))
+  )
 }
 
 export function isStaffViewer(user: UserDoc, order: OrderDoc): boolean {
   const actor = actorFor(user, order)
-  return actor.kinds.has('handler') || actor.kinds.has('supervisor') || (order.gridId !== null && has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? '')))
+  return (
+    actor.kinds.has('handler') ||
+    actor.kinds.has('supervisor') ||
+    (order.gridId !== null &&
+      has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? '')))
+  )
 }
 
 export function actorLabel(user: UserDoc, order: OrderDoc): string {

@@ -7,9 +7,18 @@ import { streetIds } from '../grids/repo'
 import { idFromRequest } from '../grids/codes'
 import { audit } from '../audit/log'
 
-const view = (c: CategoryDoc) => ({ id: c._id, name: c.name, acceptHours: c.acceptHours, resolveWorkdays: c.resolveWorkdays, active: c.active })
+const view = (c: CategoryDoc) => ({
+  id: c._id,
+  name: c.name,
+  acceptHours: c.acceptHours,
+  resolveWorkdays: c.resolveWorkdays,
+  active: c.active,
+})
 
-export const categoryHandlers: { 'categories.list': Handler<'categories.list'>; 'categories.save': Handler<'categories.save'> } = {
+export const categoryHandlers: {
+  'categories.list': Handler<'categories.list'>
+  'categories.save': Handler<'categories.save'>
+} = {
   'categories.list': {
     roles: 'any',
     handle: async ({ deps }) => {
@@ -28,14 +37,36 @@ export const categoryHandlers: { 'categories.list': Handler<'categories.list'>; 
         if (!raw) throw notFound('分类不存在')
         const current = CategoryDocSchema.parse(raw)
         if (current.streetId !== streetId) throw forbidden('只能修改本街道的分类')
-        const next = { ...current, name: input.name, acceptHours: input.acceptHours, resolveWorkdays: input.resolveWorkdays, active: input.active }
+        const next = {
+          ...current,
+          name: input.name,
+          acceptHours: input.acceptHours,
+          resolveWorkdays: input.resolveWorkdays,
+          active: input.active,
+        }
         doc = { ...next, version: (await deps.store.replace('categories', next)).version }
       } else {
         const existing = await categoriesOf(deps, streetId)
-        doc = { _id: idFromRequest('cat', streetId, input.name), streetId, name: input.name, acceptHours: input.acceptHours, resolveWorkdays: input.resolveWorkdays, active: input.active, sort: existing.length + 1, version: 0 }
+        doc = {
+          _id: idFromRequest('cat', streetId, input.name),
+          streetId,
+          name: input.name,
+          acceptHours: input.acceptHours,
+          resolveWorkdays: input.resolveWorkdays,
+          active: input.active,
+          sort: existing.length + 1,
+          version: 0,
+        }
         await deps.store.insert('categories', doc)
       }
-      await audit(deps, { actorId: user._id, action: 'category.save', targetType: 'category', targetId: doc._id, detail: `分类 ${doc.name}：${doc.acceptHours} 小时接单，${doc.resolveWorkdays} 个工作日办结`, streetId })
+      await audit(deps, {
+        actorId: user._id,
+        action: 'category.save',
+        targetType: 'category',
+        targetId: doc._id,
+        detail: `分类 ${doc.name}：${doc.acceptHours} 小时接单，${doc.resolveWorkdays} 个工作日办结`,
+        streetId,
+      })
       return view(doc)
     },
   },

@@ -1,4 +1,11 @@
-import { ADMIN_ROLES, OPEN_STATES, OrderDocSchema, maskSensitiveText, type OrderDoc, type UserDoc } from '../../../../types'
+import {
+  ADMIN_ROLES,
+  OPEN_STATES,
+  OrderDocSchema,
+  maskSensitiveText,
+  type OrderDoc,
+  type UserDoc,
+} from '../../../../types'
 import type { Where } from '../../store/port'
 import type { Handler } from '../../registry'
 import type { Deps } from '../../context'
@@ -28,19 +35,35 @@ async function summaries(deps: Deps, docs: OrderDoc[], staff: boolean) {
 }
 
 /** Turns the client's event into the domain event, resolving names for the timeline. */
-async function domainEvent(deps: Deps, user: UserDoc, order: OrderDoc, input: Parameters<Handler<'orders.act'>['handle']>[1]['event']): Promise<OrderEvent> {
+async function domainEvent(
+  deps: Deps,
+  user: UserDoc,
+  order: OrderDoc,
+  input: Parameters<Handler<'orders.act'>['handle']>[1]['event'],
+): Promise<OrderEvent> {
   switch (input.type) {
     case 'resolve':
       await checkPhotos(deps, user, input.photos)
       return input
     case 'merge': {
       const into = await loadOrder(deps, input.intoOrderId)
-      if (!OPEN_STATES.includes(into.state) && into.state !== 'resolved') throw validation('目标工单已结束，不能合并', [{ path: 'event.intoOrderId', message: '请选择未办结的工单' }])
+      if (!OPEN_STATES.includes(into.state) && into.state !== 'resolved')
+        throw validation('目标工单已结束，不能合并', [{ path: 'event.intoOrderId', message: '请选择未办结的工单' }])
       return { type: 'merge', intoOrderId: into._id, intoNo: into.no }
     }
     case 'transfer': {
-      const label = input.departmentId ? (await loadDepartment(deps, input.departmentId)).name : input.gridId ? (await loadGrid(deps, input.gridId)).name : ''
-      return { type: 'transfer', gridId: input.gridId ?? null, departmentId: input.departmentId ?? null, targetLabel: label, reason: input.reason }
+      const label = input.departmentId
+        ? (await loadDepartment(deps, input.departmentId)).name
+        : input.gridId
+          ? (await loadGrid(deps, input.gridId)).name
+          : ''
+      return {
+        type: 'transfer',
+        gridId: input.gridId ?? null,
+        departmentId: input.departmentId ?? null,
+        targetLabel: label,
+        reason: input.reason,
+      }
     }
     case 'dispatch':
       if (input.gridId) await loadGrid(deps, input.gridId)
@@ -48,21 +71,37 @@ async function domainEvent(deps: Deps, user: UserDoc, order: OrderDoc, input: Pa
       return { type: 'dispatch', gridId: input.gridId, departmentId: input.departmentId }
     case 'assign_joint': {
       const departments = await Promise.all(input.departmentIds.map((id) => loadDepartment(deps, id)))
-      return { type: 'assign_joint', departmentIds: departments.map((d) => d._id), labels: departments.map((d) => d.name) }
+      return {
+        type: 'assign_joint',
+        departmentIds: departments.map((d) => d._id),
+        labels: departments.map((d) => d.name),
+      }
     }
     default:
       return input
   }
 }
 
-type OrderActions = 'orders.suggestDuplicates' | 'orders.create' | 'orders.metoo' | 'orders.get' | 'orders.mine' | 'orders.inbox' | 'orders.act' | 'orders.overdue'
+type OrderActions =
+  | 'orders.suggestDuplicates'
+  | 'orders.create'
+  | 'orders.metoo'
+  | 'orders.get'
+  | 'orders.mine'
+  | 'orders.inbox'
+  | 'orders.act'
+  | 'orders.overdue'
 
 export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
   'orders.suggestDuplicates': {
     roles: 'any',
     handle: async ({ deps }, input) => {
       const since = deps.clock.now() - 7 * DAY
-      const page = await deps.store.find('orders', { where: { categoryId: input.categoryId, createdAt: { gte: since } }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 })
+      const page = await deps.store.find('orders', {
+        where: { categoryId: input.categoryId, createdAt: { gte: since } },
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: 100,
+      })
       const items = page.items
         .map((raw) => OrderDocSchema.parse(raw))
         .filter((o) => OPEN_STATES.includes(o.state) && o.location)
@@ -70,7 +109,17 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
         .filter(({ d }) => d <= NEARBY_METRES)
         .sort((a, b) => a.d - b.d)
         .slice(0, 5)
-      return { items: items.map(({ o, d }) => ({ id: o._id, no: o.no, text: maskSensitiveText(o.text), distanceMetres: Math.round(d), repeatCount: o.repeatCount, state: o.state, createdAt: o.createdAt })) }
+      return {
+        items: items.map(({ o, d }) => ({
+          id: o._id,
+          no: o.no,
+          text: maskSensitiveText(o.text),
+          distanceMetres: Math.round(d),
+          repeatCount: o.repeatCount,
+          state: o.state,
+          createdAt: o.createdAt,
+        })),
+      }
     },
   },
   'orders.create': {
@@ -86,9 +135,22 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
     handle: async ({ deps, user }, input) => {
       const order = await loadOrder(deps, input.orderId)
       const category = await loadCategory(deps, order.categoryId)
-      const result = transition(order, { id: user._id, kinds: new Set(['system']) }, { type: 'metoo', userId: user._id }, deps.clock.now(), category)
+      const result = transition(
+        order,
+        { id: user._id, kinds: new Set(['system']) },
+        { type: 'metoo', userId: user._id },
+        deps.clock.now(),
+        category,
+      )
       if (!result.ok) throw new AppError(result.code, result.message)
-      const saved = await commitTransition(deps, result.order, result.timeline, user._id, '居民', '操作太频繁，请稍后再试')
+      const saved = await commitTransition(
+        deps,
+        result.order,
+        result.timeline,
+        user._id,
+        '居民',
+        '操作太频繁，请稍后再试',
+      )
       return presentDetail(deps, saved, user)
     },
   },
@@ -99,8 +161,20 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
   'orders.mine': {
     roles: 'any',
     handle: async ({ deps, user }, input) => {
-      const page = await deps.store.find('orders', { where: { reporterId: user._id }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 20, cursor: input.cursor ?? null })
-      return { items: await summaries(deps, page.items.map((raw) => OrderDocSchema.parse(raw)), true), nextCursor: page.nextCursor }
+      const page = await deps.store.find('orders', {
+        where: { reporterId: user._id },
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: 20,
+        cursor: input.cursor ?? null,
+      })
+      return {
+        items: await summaries(
+          deps,
+          page.items.map((raw) => OrderDocSchema.parse(raw)),
+          true,
+        ),
+        nextCursor: page.nextCursor,
+      }
     },
   },
   'orders.inbox': {
@@ -108,17 +182,47 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
     handle: async ({ deps, user }, input) => {
       const states = input.state ? [input.state] : ['dispatched', 'accepted', 'in_progress']
       const gridIds = user.roles.flatMap((g) => (g.role === 'grid_worker' ? (g.gridIds ?? []) : []))
-      const departmentIds = user.roles.flatMap((g) => (g.role === 'department' && g.departmentId ? [g.departmentId] : []))
+      const departmentIds = user.roles.flatMap((g) =>
+        g.role === 'department' && g.departmentId ? [g.departmentId] : [],
+      )
       // A grid worker's 待办 comes from their grids, a department officer's from their department.
-      const where: Where | null = gridIds.length ? { state: { in: states }, gridId: { in: gridIds } } : departmentIds.length ? { state: { in: states }, departmentId: { in: departmentIds } } : null
+      const where: Where | null = gridIds.length
+        ? { state: { in: states }, gridId: { in: gridIds } }
+        : departmentIds.length
+          ? { state: { in: states }, departmentId: { in: departmentIds } }
+          : null
       if (!where) {
-        if (!user.roles.some((g) => g.role === 'street_admin' || g.role === 'community_admin')) return { items: [], nextCursor: null }
+        if (!user.roles.some((g) => g.role === 'street_admin' || g.role === 'community_admin'))
+          return { items: [], nextCursor: null }
         const streetId = await primaryStreet(deps, user)
-        const page = await deps.store.find('orders', { where: { streetId, state: { in: input.state ? [input.state] : ['submitted'] } }, orderBy: { field: 'dueAt', direction: 'asc' }, limit: 20, cursor: input.cursor ?? null })
-        return { items: await summaries(deps, page.items.map((raw) => OrderDocSchema.parse(raw)), true), nextCursor: page.nextCursor }
+        const page = await deps.store.find('orders', {
+          where: { streetId, state: { in: input.state ? [input.state] : ['submitted'] } },
+          orderBy: { field: 'dueAt', direction: 'asc' },
+          limit: 20,
+          cursor: input.cursor ?? null,
+        })
+        return {
+          items: await summaries(
+            deps,
+            page.items.map((raw) => OrderDocSchema.parse(raw)),
+            true,
+          ),
+          nextCursor: page.nextCursor,
+        }
       }
-      const page = await deps.store.find('orders', { where, orderBy: { field: 'dueAt', direction: 'asc' }, limit: 20, cursor: input.cursor ?? null })
-      const docs = page.items.map((raw) => OrderDocSchema.parse(raw)).filter((o) => (!input.categoryId || o.categoryId === input.categoryId) && (gridIds.length === 0 || !o.departmentId || departmentIds.includes(o.departmentId)))
+      const page = await deps.store.find('orders', {
+        where,
+        orderBy: { field: 'dueAt', direction: 'asc' },
+        limit: 20,
+        cursor: input.cursor ?? null,
+      })
+      const docs = page.items
+        .map((raw) => OrderDocSchema.parse(raw))
+        .filter(
+          (o) =>
+            (!input.categoryId || o.categoryId === input.categoryId) &&
+            (gridIds.length === 0 || !o.departmentId || departmentIds.includes(o.departmentId)),
+        )
       return { items: await summaries(deps, docs, true), nextCursor: page.nextCursor }
     },
   },
@@ -129,10 +233,19 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
       const category = await loadCategory(deps, order.categoryId)
       const event = await domainEvent(deps, user, order, input.event)
       const result = transition(order, actorFor(user, order), event, deps.clock.now(), category)
-      if (!result.ok) throw result.code === 'FORBIDDEN' ? forbidden(result.message) : new AppError(result.code, result.message)
+      if (!result.ok)
+        throw result.code === 'FORBIDDEN' ? forbidden(result.message) : new AppError(result.code, result.message)
       const conflict = event.type === 'accept' ? '该工单已被他人接单' : '工单已被他人处理，请刷新后查看'
-      const saved = await commitTransition(deps, result.order, result.timeline, user._id, actorLabel(user, order), conflict)
-      if (!result.timeline.staffOnly) await notifyStep(deps, saved, result.timeline.type, result.timeline.note, user._id)
+      const saved = await commitTransition(
+        deps,
+        result.order,
+        result.timeline,
+        user._id,
+        actorLabel(user, order),
+        conflict,
+      )
+      if (!result.timeline.staffOnly)
+        await notifyStep(deps, saved, result.timeline.type, result.timeline.note, user._id)
       return presentDetail(deps, saved, user)
     },
   },
@@ -144,7 +257,12 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
       const where: Where = isStreet
         ? { streetId: await primaryStreet(deps, user), supervised: true, state: { in: [...OPEN_STATES] } }
         : { communityId: community ?? '', supervised: true, state: { in: [...OPEN_STATES] } }
-      const page = await deps.store.find('orders', { where, orderBy: { field: 'dueAt', direction: 'asc' }, limit: 20, cursor: input.cursor ?? null })
+      const page = await deps.store.find('orders', {
+        where,
+        orderBy: { field: 'dueAt', direction: 'asc' },
+        limit: 20,
+        cursor: input.cursor ?? null,
+      })
       const docs = page.items.map((raw) => OrderDocSchema.parse(raw)).filter((o) => isSupervisor(user, o))
       return { items: await summaries(deps, docs, true), nextCursor: page.nextCursor }
     },

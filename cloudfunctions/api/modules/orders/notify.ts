@@ -3,20 +3,46 @@ import type { Deps } from '../../context'
 import { loadGrid, loadUsers } from '../grids/repo'
 
 const TITLES: Record<string, string> = {
-  dispatched: '工单已派发', accepted: '工单已接单', started: '工单办理中', resolved: '工单已办结，请评价', rated: '工单已评价', reopened: '工单被评为不满意，已重新派单',
-  auto_closed: '工单已自动办结', rejected: '工单已退回', merged: '工单已合并', transferred: '工单已转派', escalated: '工单超期，已上报督办', reminded: '督办提醒', joint: '工单转为联合办理', metoo: '又有居民反映此问题', note: '工单有新进展', closed: '工单已办结',
+  dispatched: '工单已派发',
+  accepted: '工单已接单',
+  started: '工单办理中',
+  resolved: '工单已办结，请评价',
+  rated: '工单已评价',
+  reopened: '工单被评为不满意，已重新派单',
+  auto_closed: '工单已自动办结',
+  rejected: '工单已退回',
+  merged: '工单已合并',
+  transferred: '工单已转派',
+  escalated: '工单超期，已上报督办',
+  reminded: '督办提醒',
+  joint: '工单转为联合办理',
+  metoo: '又有居民反映此问题',
+  note: '工单有新进展',
+  closed: '工单已办结',
 }
 
 /** Who hears about a step: the reporter (and followers), and whoever must act next. */
-export async function notifyStep(deps: Deps, order: OrderDoc, step: string, note: string, actorId: string | null): Promise<void> {
+export async function notifyStep(
+  deps: Deps,
+  order: OrderDoc,
+  step: string,
+  note: string,
+  actorId: string | null,
+): Promise<void> {
   const title = `${TITLES[step] ?? '工单有更新'}（${order.no}）`
   const link = `/packages/orders/pages/detail/index?id=${order._id}`
   const recipients = new Set<string>([order.reporterId, ...order.followerIds])
   if (order.handlerId && !['accepted'].includes(step)) recipients.add(order.handlerId)
-  if (['dispatched', 'transferred', 'reopened', 'escalated', 'reminded', 'joint'].includes(step) && order.gridId && !order.departmentId) {
+  if (
+    ['dispatched', 'transferred', 'reopened', 'escalated', 'reminded', 'joint'].includes(step) &&
+    order.gridId &&
+    !order.departmentId
+  ) {
     for (const id of (await loadGrid(deps, order.gridId).catch(() => null))?.workerIds ?? []) recipients.add(id)
   }
   if (actorId) recipients.delete(actorId)
   const users = await loadUsers(deps, [...recipients])
-  await Promise.all(users.map((u) => deps.notify.send({ userId: u._id, openId: u.openId, title, body: note || title, link })))
+  await Promise.all(
+    users.map((u) => deps.notify.send({ userId: u._id, openId: u.openId, title, body: note || title, link })),
+  )
 }

@@ -1,4 +1,11 @@
-import { maskSensitiveText, OPEN_STATES, type OrderDetail, type OrderDoc, type OrderSummary, type UserDoc } from '../../../../types'
+import {
+  maskSensitiveText,
+  OPEN_STATES,
+  type OrderDetail,
+  type OrderDoc,
+  type OrderSummary,
+  type UserDoc,
+} from '../../../../types'
 import { ORDER_EVENTS } from '../../../../types'
 import type { Deps } from '../../context'
 import { loadUsers } from '../grids/repo'
@@ -25,7 +32,12 @@ export function nameCache(deps: Deps) {
 
 const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
 
-export async function presentSummary(deps: Deps, order: OrderDoc, names: ReturnType<typeof nameCache>, staff: boolean): Promise<OrderSummary> {
+export async function presentSummary(
+  deps: Deps,
+  order: OrderDoc,
+  names: ReturnType<typeof nameCache>,
+  staff: boolean,
+): Promise<OrderSummary> {
   const [categoryName, gridName, departmentName, photoUrl] = await Promise.all([
     names('categories', order.categoryId),
     names('grids', order.gridId),
@@ -83,7 +95,15 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
       staffOnly: t.staffOnly,
     })),
   )
-  const reporterName = isReporter ? '我' : order.anonymous && !staff ? '匿名居民' : reporter ? (staff ? (reporter.realName ?? reporter.nickname) : reporter.nickname) : '居民'
+  const reporterName = isReporter
+    ? '我'
+    : order.anonymous && !staff
+      ? '匿名居民'
+      : reporter
+        ? staff
+          ? (reporter.realName ?? reporter.nickname)
+          : reporter.nickname
+        : '居民'
   return {
     ...summary,
     source: order.source,

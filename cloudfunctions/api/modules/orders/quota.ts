@@ -7,7 +7,12 @@ import { backoff } from '../../store/update'
 
 export const REPORTS_PER_HOUR = 10
 const HOUR = 60 * 60 * 1000
-const QuotaSchema = z.object({ _id: z.string(), times: z.array(z.number()), expiresAt: z.number(), version: z.number() })
+const QuotaSchema = z.object({
+  _id: z.string(),
+  times: z.array(z.number()),
+  expiresAt: z.number(),
+  version: z.number(),
+})
 
 /** Takes one report slot or throws RATE_LIMITED; returns a function that gives the slot back. */
 export async function takeReportSlot(deps: Deps, userId: string): Promise<() => Promise<void>> {

@@ -5,26 +5,26 @@ import './index.css'
 /** Who else serves the grid: departments that entered it (入格部门) and the building heads (楼长). */
 export function GridFacts({ grid }: { grid: GridHome }) {
   return (
-    <View className='grid-facts'>
-      <View className='grid-facts__section'>
-        <Text className='grid-facts__title'>入格部门</Text>
-        {grid.departments.length === 0 ? <Text className='muted'>暂无部门入格</Text> : null}
-        <View className='grid-facts__chips'>
+    <View className="grid-facts">
+      <View className="grid-facts__section">
+        <Text className="grid-facts__title">入格部门</Text>
+        {grid.departments.length === 0 ? <Text className="muted">暂无部门入格</Text> : null}
+        <View className="grid-facts__chips">
           {grid.departments.map((d) => (
-            <View key={d.id} id={`grid-dept-${d.id}`} className='grid-facts__chip'>
-              <Text className='grid-facts__chip-name'>{d.name}</Text>
-              {d.phoneMasked ? <Text className='grid-facts__chip-phone'>{d.phoneMasked}</Text> : null}
+            <View key={d.id} id={`grid-dept-${d.id}`} className="grid-facts__chip">
+              <Text className="grid-facts__chip-name">{d.name}</Text>
+              {d.phoneMasked ? <Text className="grid-facts__chip-phone">{d.phoneMasked}</Text> : null}
             </View>
           ))}
         </View>
       </View>
-      <View className='grid-facts__section'>
-        <Text className='grid-facts__title'>楼长</Text>
-        {grid.buildingHeads.length === 0 ? <Text className='muted'>暂无楼长</Text> : null}
+      <View className="grid-facts__section">
+        <Text className="grid-facts__title">楼长</Text>
+        {grid.buildingHeads.length === 0 ? <Text className="muted">暂无楼长</Text> : null}
         {grid.buildingHeads.map((h) => (
-          <View key={h.id} className='grid-facts__head'>
-            <Text className='grid-facts__head-name'>{h.nickname}</Text>
-            <Text className='muted'>{h.phoneMasked ?? '未留电话'}</Text>
+          <View key={h.id} className="grid-facts__head">
+            <Text className="grid-facts__head-name">{h.nickname}</Text>
+            <Text className="muted">{h.phoneMasked ?? '未留电话'}</Text>
           </View>
         ))}
       </View>

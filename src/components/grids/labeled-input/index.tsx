@@ -15,10 +15,20 @@ interface LabeledInputProps {
 }
 
 /** A labelled text input with its inline validation message. */
-export function LabeledInput({ id, label, value, onChange, placeholder, maxLength = 30, type = 'text', error, onConfirm }: LabeledInputProps) {
+export function LabeledInput({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+  maxLength = 30,
+  type = 'text',
+  error,
+  onConfirm,
+}: LabeledInputProps) {
   return (
-    <View className='labeled-input'>
-      <Text className='labeled-input__label'>{label}</Text>
+    <View className="labeled-input">
+      <Text className="labeled-input__label">{label}</Text>
       <Input
         id={id}
         className={`labeled-input__box ${error ? 'labeled-input__box--bad' : ''}`}
@@ -26,11 +36,15 @@ export function LabeledInput({ id, label, value, onChange, placeholder, maxLengt
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
-        placeholderClass='labeled-input__placeholder'
+        placeholderClass="labeled-input__placeholder"
         onInput={(e) => onChange(e.detail.value)}
         onConfirm={onConfirm}
       />
-      {error ? <Text id={`${id}-error`} className='labeled-input__error'>{error}</Text> : null}
+      {error ? (
+        <Text id={`${id}-error`} className="labeled-input__error">
+          {error}
+        </Text>
+      ) : null}
     </View>
   )
 }

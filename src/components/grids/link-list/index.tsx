@@ -13,14 +13,20 @@ export interface LinkItem {
 export function LinkList({ items }: { items: LinkItem[] }) {
   if (items.length === 0) return null
   return (
-    <View className='link-list'>
+    <View className="link-list">
       {items.map((e) => (
-        <View key={e.id} id={e.id} className='link-list__row' hoverClass='link-list__row--pressed' onClick={() => void Taro.navigateTo({ url: e.url })}>
-          <View className='link-list__text'>
-            <Text className='link-list__title'>{e.title}</Text>
-            <Text className='link-list__hint'>{e.hint}</Text>
+        <View
+          key={e.id}
+          id={e.id}
+          className="link-list__row"
+          hoverClass="link-list__row--pressed"
+          onClick={() => void Taro.navigateTo({ url: e.url })}
+        >
+          <View className="link-list__text">
+            <Text className="link-list__title">{e.title}</Text>
+            <Text className="link-list__hint">{e.hint}</Text>
           </View>
-          <Text className='link-list__arrow'>›</Text>
+          <Text className="link-list__arrow">›</Text>
         </View>
       ))}
     </View>

@@ -23,10 +23,15 @@ const round = (n: number) => Math.round(n * 10) / 10
 /** The grid boundary as a small map-like SVG: light graticule, the filled shape, numbered corners. */
 export function polygonSvg(points: LatLng[]): string {
   const xy = project(points)
-  const lines = [60, 120, 180, 240].map((v) => `<path d="M${v} 0V${BOX}M0 ${v}H${BOX}" stroke="#e4e6ea" stroke-width="1"/>`).join('')
+  const lines = [60, 120, 180, 240]
+    .map((v) => `<path d="M${v} 0V${BOX}M0 ${v}H${BOX}" stroke="#e4e6ea" stroke-width="1"/>`)
+    .join('')
   const ring = xy.map((p) => `${round(p.x)},${round(p.y)}`).join(' ')
   const dots = xy
-    .map((p, i) => `<circle cx="${round(p.x)}" cy="${round(p.y)}" r="9" fill="#e53029"/><text x="${round(p.x)}" y="${round(p.y) + 4}" font-size="11" fill="#fff" text-anchor="middle" font-family="sans-serif">${i + 1}</text>`)
+    .map(
+      (p, i) =>
+        `<circle cx="${round(p.x)}" cy="${round(p.y)}" r="9" fill="#e53029"/><text x="${round(p.x)}" y="${round(p.y) + 4}" font-size="11" fill="#fff" text-anchor="middle" font-family="sans-serif">${i + 1}</text>`,
+    )
     .join('')
   const north = `<path d="M280 30l-8 14h16z" fill="#8f959e"/><text x="280" y="22" font-size="12" fill="#8f959e" text-anchor="middle" font-family="sans-serif">N</text>`
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${BOX} ${BOX}" width="${BOX}" height="${BOX}"><rect width="${BOX}" height="${BOX}" fill="#f7f8fa"/>${lines}${north}<polygon points="${ring}" fill="rgba(229,48,41,0.18)" stroke="#e53029" stroke-width="2" stroke-linejoin="round"/>${dots}</svg>`

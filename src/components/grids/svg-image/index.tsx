@@ -15,5 +15,5 @@ interface SvgImageProps {
  */
 export function SvgImage({ svg, className, id }: SvgImageProps) {
   const src = useMemo(() => svgDataUri(svg), [svg])
-  return <Image id={id} className={className} src={src} mode='scaleToFill' />
+  return <Image id={id} className={className} src={src} mode="scaleToFill" />
 }

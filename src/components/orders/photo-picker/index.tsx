@@ -29,18 +29,20 @@ export function PhotoPicker({ id, photos, max, onChange }: PhotoPickerProps) {
     }
   }
   return (
-    <View className='photo-picker'>
+    <View className="photo-picker">
       {photos.map((p, i) => (
-        <View key={p.preview} className='photo-picker__cell'>
-          <Image className='photo-picker__img' src={p.preview} mode='aspectFill' />
-          <Text className='photo-picker__kb'>{Math.round(p.bytes / 1024)} KB</Text>
-          <View className='photo-picker__drop' onClick={() => onChange(photos.filter((_, k) => k !== i))}>×</View>
+        <View key={p.preview} className="photo-picker__cell">
+          <Image className="photo-picker__img" src={p.preview} mode="aspectFill" />
+          <Text className="photo-picker__kb">{Math.round(p.bytes / 1024)} KB</Text>
+          <View className="photo-picker__drop" onClick={() => onChange(photos.filter((_, k) => k !== i))}>
+            ×
+          </View>
         </View>
       ))}
       {photos.length < max ? (
-        <View id={id} className='photo-picker__add' hoverClass='photo-picker__add--pressed' onClick={() => void add()}>
-          <Text className='photo-picker__plus'>{busy ? '…' : '+'}</Text>
-          <Text className='muted'>{busy ? '处理中' : photos.length ? '再拍一张' : '拍照 / 相册'}</Text>
+        <View id={id} className="photo-picker__add" hoverClass="photo-picker__add--pressed" onClick={() => void add()}>
+          <Text className="photo-picker__plus">{busy ? '…' : '+'}</Text>
+          <Text className="muted">{busy ? '处理中' : photos.length ? '再拍一张' : '拍照 / 相册'}</Text>
         </View>
       ) : null}
     </View>

@@ -10,11 +10,11 @@ interface StateTagsProps {
 /** State in Chinese, plus 超期 / 督办 / 重复·不满意·疑难 flags when they apply. */
 export function StateTags({ order }: StateTagsProps) {
   return (
-    <View className='state-tags'>
+    <View className="state-tags">
       <Text className={`state-tag state-tag--${STATE_TONE[order.state]}`}>{STATE_LABELS[order.state]}</Text>
-      {order.overdue ? <Text className='state-tag state-tag--red'>超期</Text> : null}
-      {order.supervised ? <Text className='state-tag state-tag--red'>督办</Text> : null}
-      {order.joint ? <Text className='state-tag state-tag--orange'>{JOINT_LABELS[order.joint]}</Text> : null}
+      {order.overdue ? <Text className="state-tag state-tag--red">超期</Text> : null}
+      {order.supervised ? <Text className="state-tag state-tag--red">督办</Text> : null}
+      {order.joint ? <Text className="state-tag state-tag--orange">{JOINT_LABELS[order.joint]}</Text> : null}
     </View>
   )
 }

@@ -23,7 +23,11 @@ if (cloud) {
     async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const tcb = require('@cloudbase/node-sdk')
-      const app = tcb.init({ env: process.env.TCB_ENV, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY })
+      const app = tcb.init({
+        env: process.env.TCB_ENV,
+        secretId: process.env.TCB_SECRET_ID,
+        secretKey: process.env.TCB_SECRET_KEY,
+      })
       return createCloudbaseStore(app.database())
     },
   ])
@@ -73,18 +77,34 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page = await store.find('probes', { where: { owner }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 3, cursor })
+      const page = await store.find('probes', {
+        where: { owner },
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: 3,
+        cursor,
+      })
       seen.push(...page.items.map((d) => d._id))
       cursor = page.nextCursor
     } while (cursor)
-    const expected = Array.from({ length: 25 }, (_, n) => n).filter((n) => n % 3 === 1).reverse().map((n) => probe(n)._id)
+    const expected = Array.from({ length: 25 }, (_, n) => n)
+      .filter((n) => n % 3 === 1)
+      .reverse()
+      .map((n) => probe(n)._id)
     expect(seen).toEqual(expected)
   })
 
   test('in + range filters on an indexed field', async () => {
-    const page = await store.find('probes', { where: { kind: `${run}_even`, score: { gte: 10, lt: 20 } }, orderBy: { field: 'score', direction: 'asc' }, limit: 100 })
+    const page = await store.find('probes', {
+      where: { kind: `${run}_even`, score: { gte: 10, lt: 20 } },
+      orderBy: { field: 'score', direction: 'asc' },
+      limit: 100,
+    })
     expect(page.items.map((d) => d.score)).toEqual([10, 12, 14, 16, 18])
-    const both = await store.find('probes', { where: { kind: { in: [`${run}_even`, `${run}_odd`] }, score: { lt: 3 } }, orderBy: { field: 'score', direction: 'asc' }, limit: 10 })
+    const both = await store.find('probes', {
+      where: { kind: { in: [`${run}_even`, `${run}_odd`] }, score: { lt: 3 } },
+      orderBy: { field: 'score', direction: 'asc' },
+      limit: 10,
+    })
     expect(both.items.map((d) => d.score)).toEqual([0, 1, 2])
   })
 
@@ -93,11 +113,18 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
     const seen: number[] = []
     let cursor: string | null = null
     do {
-      const page = await store.find('probes', { where: { owner: { in: owners } }, orderBy: { field: 'createdAt', direction: 'desc' }, limit: 4, cursor })
+      const page = await store.find('probes', {
+        where: { owner: { in: owners } },
+        orderBy: { field: 'createdAt', direction: 'desc' },
+        limit: 4,
+        cursor,
+      })
       seen.push(...page.items.map((d) => Number(d.score)))
       cursor = page.nextCursor
     } while (cursor)
-    const expected = Array.from({ length: 25 }, (_, n) => n).filter((n) => n % 3 !== 1).reverse()
+    const expected = Array.from({ length: 25 }, (_, n) => n)
+      .filter((n) => n % 3 !== 1)
+      .reverse()
     expect(seen.filter((n) => n !== 40)).toEqual(expected.filter((n) => n !== 4))
   })
 
@@ -108,7 +135,9 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
   test('a query no declared index serves is refused', async () => {
     await expect(store.find('probes', { where: { score: 3 }, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
     await expect(store.find('probes', { where: {}, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
-    await expect(store.find('probes', { where: { owner: 'x' }, orderBy: { field: 'score', direction: 'asc' }, limit: 10 })).rejects.toBeInstanceOf(UnindexedQueryError)
+    await expect(
+      store.find('probes', { where: { owner: 'x' }, orderBy: { field: 'score', direction: 'asc' }, limit: 10 }),
+    ).rejects.toBeInstanceOf(UnindexedQueryError)
   })
 
   test('limit above 100 is refused', async () => {

@@ -19,13 +19,19 @@ type Granted = ActionOutput<'invites.redeem'>
 function GrantedCard({ granted }: { granted: Granted }) {
   const admin = ADMIN_ROLES.includes(granted.role)
   return (
-    <Card title='开通成功'>
-      <Text className='para'>{`您已成为 ${ROLE_LABELS[granted.role]}：`}</Text>
-      <Text id='invite-result' className='invite__scope'>{granted.scopeLabel}</Text>
+    <Card title="开通成功">
+      <Text className="para">{`您已成为 ${ROLE_LABELS[granted.role]}：`}</Text>
+      <Text id="invite-result" className="invite__scope">
+        {granted.scopeLabel}
+      </Text>
       {admin ? (
-        <Button id='invite-go-admin' type='primary' block onClick={() => void Taro.redirectTo({ url: ADMIN_HOME })}>进入管理后台</Button>
+        <Button id="invite-go-admin" type="primary" block onClick={() => void Taro.redirectTo({ url: ADMIN_HOME })}>
+          进入管理后台
+        </Button>
       ) : (
-        <Button id='invite-go-worker' type='primary' block onClick={() => void Taro.redirectTo({ url: WORKER_HOME })}>进入工作台</Button>
+        <Button id="invite-go-worker" type="primary" block onClick={() => void Taro.redirectTo({ url: WORKER_HOME })}>
+          进入工作台
+        </Button>
       )}
     </Card>
   )
@@ -54,16 +60,19 @@ export default function RedeemInvitePage() {
   }
 
   return (
-    <View className='page'>
+    <View className="page">
       {granted ? <GrantedCard granted={granted} /> : null}
-      <Card title='使用邀请码'>
-        <Text className='para invite__intro'>网格员、部门工作人员和管理员由街道或社区发放一次性邀请码开通权限。邀请码为 10 位字母或数字，有效期内只能使用一次。</Text>
+      <Card title="使用邀请码">
+        <Text className="para invite__intro">
+          网格员、部门工作人员和管理员由街道或社区发放一次性邀请码开通权限。邀请码为 10
+          位字母或数字，有效期内只能使用一次。
+        </Text>
         <LabeledInput
-          id='invite-code-input'
-          label='邀请码'
+          id="invite-code-input"
+          label="邀请码"
           value={code}
           maxLength={10}
-          placeholder='请输入 10 位邀请码'
+          placeholder="请输入 10 位邀请码"
           error={errors.field('code') ?? errors.message}
           onChange={(v) => {
             setCode(v.toUpperCase())
@@ -71,12 +80,19 @@ export default function RedeemInvitePage() {
           }}
           onConfirm={() => void submit()}
         />
-        <Button id='invite-submit' type='primary' block loading={redeem.pending} disabled={redeem.pending} onClick={() => void submit()}>
+        <Button
+          id="invite-submit"
+          type="primary"
+          block
+          loading={redeem.pending}
+          disabled={redeem.pending}
+          onClick={() => void submit()}
+        >
           确认使用
         </Button>
       </Card>
       {me.data ? (
-        <Card title='我当前的身份'>
+        <Card title="我当前的身份">
           <RoleTags roles={me.data.roles} />
         </Card>
       ) : null}

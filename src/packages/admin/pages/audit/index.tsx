@@ -35,23 +35,29 @@ export default function AuditPage() {
   usePullRefresh(list.reload)
   if (!list.data) return <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
   return (
-    <View className='page'>
-      <Card title='操作记录' extra={<Text className='muted'>查阅住户、授权等操作均留痕</Text>}>
-        {list.data.items.length === 0 ? <Text className='para'>暂无操作记录</Text> : null}
+    <View className="page">
+      <Card title="操作记录" extra={<Text className="muted">查阅住户、授权等操作均留痕</Text>}>
+        {list.data.items.length === 0 ? <Text className="para">暂无操作记录</Text> : null}
         {list.data.items.map((e) => {
           const kind = ACTION_LABELS[e.action]
           return (
-            <View key={e.id} id={`audit-${e.id}`} className='audit'>
-              <View className='audit__top'>
-                <Text className='audit__time'>{dayjs(e.at).format('MM-DD HH:mm')}</Text>
-                <Text className='audit__actor'>{e.actorName}</Text>
+            <View key={e.id} id={`audit-${e.id}`} className="audit">
+              <View className="audit__top">
+                <Text className="audit__time">{dayjs(e.at).format('MM-DD HH:mm')}</Text>
+                <Text className="audit__actor">{e.actorName}</Text>
                 {kind ? <Tag text={kind.label} tone={kind.tone} /> : null}
               </View>
-              <Text className='audit__detail'>{e.detail}</Text>
+              <Text className="audit__detail">{e.detail}</Text>
             </View>
           )
         })}
-        <ListFooter id='audit-more' hasMore={list.data.nextCursor !== null} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
+        <ListFooter
+          id="audit-more"
+          hasMore={list.data.nextCursor !== null}
+          loading={list.loadingMore}
+          error={list.moreError}
+          onMore={() => void list.loadMore()}
+        />
       </Card>
     </View>
   )

@@ -29,7 +29,10 @@ export function DepartmentEditor({ department, grids, onChanged }: DepartmentEdi
     setProblem(null)
     try {
       const { changed } = await enter.run({ departmentId: department.id, gridIds: picked, enter: into })
-      void Taro.showToast({ title: changed ? `${into ? '已入格' : '已退出'} ${changed} 个网格` : '没有需要变更的网格', icon: 'none' })
+      void Taro.showToast({
+        title: changed ? `${into ? '已入格' : '已退出'} ${changed} 个网格` : '没有需要变更的网格',
+        icon: 'none',
+      })
       setPicked([])
       onChanged()
     } catch (err) {
@@ -38,15 +41,31 @@ export function DepartmentEditor({ department, grids, onChanged }: DepartmentEdi
   }
 
   return (
-    <View className='dept-editor'>
-      <Text className='muted'>选择网格后点“入格”或“退出”。已入格的网格标有 ✓。</Text>
-      <View className='dept-editor__chips'>
-        <ChipGroup idPrefix='dept-grid-' items={grids.map((g) => ({ id: g.id, label: `${entered.has(g.id) ? '✓ ' : ''}${g.name}` }))} selected={picked} onToggle={toggle} empty='没有可管理的网格' />
+    <View className="dept-editor">
+      <Text className="muted">选择网格后点“入格”或“退出”。已入格的网格标有 ✓。</Text>
+      <View className="dept-editor__chips">
+        <ChipGroup
+          idPrefix="dept-grid-"
+          items={grids.map((g) => ({ id: g.id, label: `${entered.has(g.id) ? '✓ ' : ''}${g.name}` }))}
+          selected={picked}
+          onToggle={toggle}
+          empty="没有可管理的网格"
+        />
       </View>
-      {problem ? <Text className='dept__error'>{problem}</Text> : null}
-      <View className='dept-editor__actions'>
-        <Button id='dept-leave' fill='outline' disabled={enter.pending} onClick={() => void apply(false)}>退出所选网格</Button>
-        <Button id='dept-enter' type='primary' loading={enter.pending} disabled={enter.pending} onClick={() => void apply(true)}>入格</Button>
+      {problem ? <Text className="dept__error">{problem}</Text> : null}
+      <View className="dept-editor__actions">
+        <Button id="dept-leave" fill="outline" disabled={enter.pending} onClick={() => void apply(false)}>
+          退出所选网格
+        </Button>
+        <Button
+          id="dept-enter"
+          type="primary"
+          loading={enter.pending}
+          disabled={enter.pending}
+          onClick={() => void apply(true)}
+        >
+          入格
+        </Button>
       </View>
     </View>
   )

@@ -9,7 +9,11 @@ import { NewDepartment } from './new-department'
 import './index.css'
 
 async function loadDesk() {
-  const [departments, tree, me] = await Promise.all([call('departments.list', {}), call('grids.tree', {}), call('me.get', {})])
+  const [departments, tree, me] = await Promise.all([
+    call('departments.list', {}),
+    call('grids.tree', {}),
+    call('me.get', {}),
+  ])
   const grids = tree.streets.flatMap((s) => s.communities.flatMap((c) => c.grids.filter((g) => !g.archived)))
   return { departments: departments.items, grids, streetAdmin: me.roles.some((r) => r.role === 'street_admin') }
 }
@@ -22,21 +26,30 @@ export default function DepartmentsPage() {
   const { departments, grids, streetAdmin } = desk.data
   const nameOf = (id: string) => grids.find((g) => g.id === id)?.name
   return (
-    <View className='page'>
-      <Card title='部门与入格网格' extra={<Text className='muted'>点部门调整</Text>}>
-        {departments.length === 0 ? <Text className='para'>还没有部门。</Text> : null}
+    <View className="page">
+      <Card title="部门与入格网格" extra={<Text className="muted">点部门调整</Text>}>
+        {departments.length === 0 ? <Text className="para">还没有部门。</Text> : null}
         {departments.map((d) => {
           const names = d.gridIds.flatMap((id) => nameOf(id) ?? [])
           return (
-            <View key={d.id} className='dept'>
-              <View id={`dept-${d.id}`} className='dept__head' hoverClass='dept__head--pressed' onClick={() => setOpenId(openId === d.id ? null : d.id)}>
-                <View className='dept__main'>
-                  <Text className='dept__name'>{d.field && d.field !== d.name ? `${d.name} · ${d.field}` : d.name}</Text>
-                  <Text className='dept__grids'>{names.length ? `已入格：${names.join('、')}` : '尚未入格'}</Text>
+            <View key={d.id} className="dept">
+              <View
+                id={`dept-${d.id}`}
+                className="dept__head"
+                hoverClass="dept__head--pressed"
+                onClick={() => setOpenId(openId === d.id ? null : d.id)}
+              >
+                <View className="dept__main">
+                  <Text className="dept__name">
+                    {d.field && d.field !== d.name ? `${d.name} · ${d.field}` : d.name}
+                  </Text>
+                  <Text className="dept__grids">{names.length ? `已入格：${names.join('、')}` : '尚未入格'}</Text>
                 </View>
-                <Text className='dept__count'>{`${names.length} 个网格`}</Text>
+                <Text className="dept__count">{`${names.length} 个网格`}</Text>
               </View>
-              {openId === d.id ? <DepartmentEditor department={d} grids={grids} onChanged={() => void desk.reload()} /> : null}
+              {openId === d.id ? (
+                <DepartmentEditor department={d} grids={grids} onChanged={() => void desk.reload()} />
+              ) : null}
             </View>
           )
         })}

@@ -26,19 +26,43 @@ export function NewDepartment({ onCreated }: { onCreated: () => void }) {
       void Taro.showToast({ title: `已新增${created.name}`, icon: 'none' })
       onCreated()
     } catch (err) {
-      if (err instanceof CallError && err.code === 'CONFLICT') return errors.fromIssues([{ path: ['name'], message: err.message }])
+      if (err instanceof CallError && err.code === 'CONFLICT')
+        return errors.fromIssues([{ path: ['name'], message: err.message }])
       errors.fromError(err)
     }
   }
 
   return (
-    <Card title='新增部门'>
-      <View className='dept__new'>
-        <LabeledInput id='dept-name' label='部门名称' value={form.name} maxLength={20} placeholder='如 供水' error={errors.field('name')} onChange={(name) => setForm({ ...form, name })} />
-        <LabeledInput id='dept-field' label='职责领域' value={form.field} maxLength={20} placeholder='如 供水报修' error={errors.field('field')} onChange={(field) => setForm({ ...form, field })} />
+    <Card title="新增部门">
+      <View className="dept__new">
+        <LabeledInput
+          id="dept-name"
+          label="部门名称"
+          value={form.name}
+          maxLength={20}
+          placeholder="如 供水"
+          error={errors.field('name')}
+          onChange={(name) => setForm({ ...form, name })}
+        />
+        <LabeledInput
+          id="dept-field"
+          label="职责领域"
+          value={form.field}
+          maxLength={20}
+          placeholder="如 供水报修"
+          error={errors.field('field')}
+          onChange={(field) => setForm({ ...form, field })}
+        />
       </View>
-      {errors.message ? <Text className='dept__error'>{errors.message}</Text> : null}
-      <Button id='dept-create' type='primary' block loading={create.pending} disabled={create.pending} onClick={() => void submit()}>
+      {errors.message ? <Text className="dept__error">{errors.message}</Text> : null}
+      <Button
+        id="dept-create"
+        type="primary"
+        block
+        loading={create.pending}
+        disabled={create.pending}
+        onClick={() => void submit()}
+      >
         新增部门
       </Button>
     </Card>

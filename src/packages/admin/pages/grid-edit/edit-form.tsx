@@ -47,7 +47,9 @@ export function EditForm({ grid, onSaved }: { grid: GridHome; onSaved: (grid: Gr
     const stopping = !grid.archived
     const answer = await Taro.showModal({
       title: stopping ? '停用网格' : '恢复网格',
-      content: stopping ? `停用后，居民无法再扫码加入${grid.name}，随手拍也不再落入该网格；已有居民和工单会保留。确定停用吗？` : `恢复后，${grid.name}重新接受居民加入和上报。确定恢复吗？`,
+      content: stopping
+        ? `停用后，居民无法再扫码加入${grid.name}，随手拍也不再落入该网格；已有居民和工单会保留。确定停用吗？`
+        : `恢复后，${grid.name}重新接受居民加入和上报。确定恢复吗？`,
       confirmText: stopping ? '确定停用' : '确定恢复',
       confirmColor: '#e53029',
     })
@@ -62,23 +64,63 @@ export function EditForm({ grid, onSaved }: { grid: GridHome; onSaved: (grid: Gr
 
   return (
     <View>
-      <Card title={`${grid.name}（${grid.code}）`} extra={grid.archived ? <Tag text='已停用' /> : <Tag text='使用中' tone='green' />}>
-        <Text className='para'>{`${grid.communityName} · ${grid.memberCount} 位居民 · 网格员 ${grid.workers.map((w) => w.nickname).join('、') || '未配备'}`}</Text>
-        <View className='grid-form__row'>
-          <Button id='grid-invite' size='small' fill='outline' onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/invites/index?gridId=${grid.id}` })}>
+      <Card
+        title={`${grid.name}（${grid.code}）`}
+        extra={grid.archived ? <Tag text="已停用" /> : <Tag text="使用中" tone="green" />}
+      >
+        <Text className="para">{`${grid.communityName} · ${grid.memberCount} 位居民 · 网格员 ${grid.workers.map((w) => w.nickname).join('、') || '未配备'}`}</Text>
+        <View className="grid-form__row">
+          <Button
+            id="grid-invite"
+            size="small"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: `/packages/admin/pages/invites/index?gridId=${grid.id}` })}
+          >
             发放网格员邀请码
           </Button>
-          <Button id='grid-archive' size='small' fill='outline' loading={archive.pending} onClick={() => void toggleArchive()}>
+          <Button
+            id="grid-archive"
+            size="small"
+            fill="outline"
+            loading={archive.pending}
+            onClick={() => void toggleArchive()}
+          >
             {grid.archived ? '恢复网格' : '停用网格'}
           </Button>
         </View>
       </Card>
-      <Card title='修改网格'>
-        <LabeledInput id='grid-name-input' label='网格名称' value={form.name} maxLength={30} error={errors.field('name')} onChange={set('name')} />
+      <Card title="修改网格">
+        <LabeledInput
+          id="grid-name-input"
+          label="网格名称"
+          value={form.name}
+          maxLength={30}
+          error={errors.field('name')}
+          onChange={set('name')}
+        />
         <PolygonField value={form.polygon} onChange={set('polygon')} error={polygonMessage(errors.fields, lines)} />
-        <LabeledInput id='grid-notes' label='备注（选填）' value={form.notes} maxLength={200} placeholder='如 含南张小区1–6号楼' error={errors.field('notes')} onChange={set('notes')} />
-        {errors.message ? <Text id='grid-error' className='grid-form__error grid-form__error--block'>{errors.message}</Text> : null}
-        <Button id='grid-save' type='primary' block loading={update.pending} disabled={update.pending} onClick={() => void save()}>
+        <LabeledInput
+          id="grid-notes"
+          label="备注（选填）"
+          value={form.notes}
+          maxLength={200}
+          placeholder="如 含南张小区1–6号楼"
+          error={errors.field('notes')}
+          onChange={set('notes')}
+        />
+        {errors.message ? (
+          <Text id="grid-error" className="grid-form__error grid-form__error--block">
+            {errors.message}
+          </Text>
+        ) : null}
+        <Button
+          id="grid-save"
+          type="primary"
+          block
+          loading={update.pending}
+          disabled={update.pending}
+          onClick={() => void save()}
+        >
           保存修改
         </Button>
       </Card>

@@ -19,7 +19,11 @@ function EditGrid({ gridId, created }: { gridId: string; created: boolean }) {
   if (!grid.data) return <PageStatus loading={grid.loading} error={grid.error} onRetry={() => void grid.reload()} />
   return (
     <View>
-      {created ? <Text id='grid-created' className='grid-form__created'>网格已创建。下一步：为它发放网格员邀请码，网格员即可打印二维码海报。</Text> : null}
+      {created ? (
+        <Text id="grid-created" className="grid-form__created">
+          网格已创建。下一步：为它发放网格员邀请码，网格员即可打印二维码海报。
+        </Text>
+      ) : null}
       <EditForm grid={grid.data} onSaved={grid.setData} />
     </View>
   )
@@ -32,5 +36,13 @@ export default function GridEditPage() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: gridId ? '编辑网格' : '新建网格' })
   }, [gridId])
-  return <View className='page'>{gridId ? <EditGrid gridId={gridId} created={params.created === '1'} /> : <CreateGrid communityId={params.communityId ?? null} />}</View>
+  return (
+    <View className="page">
+      {gridId ? (
+        <EditGrid gridId={gridId} created={params.created === '1'} />
+      ) : (
+        <CreateGrid communityId={params.communityId ?? null} />
+      )}
+    </View>
+  )
 }

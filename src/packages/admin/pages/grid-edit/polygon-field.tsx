@@ -13,18 +13,22 @@ interface PolygonFieldProps {
 export function PolygonField({ value, onChange, error }: PolygonFieldProps) {
   const parsed = useMemo(() => parsePolygonText(value), [value])
   return (
-    <View className='grid-form__field'>
-      <Text className='grid-form__label'>网格边界（每行一个点：纬度,经度，GCJ-02，按顺序描点，至少 3 个）</Text>
+    <View className="grid-form__field">
+      <Text className="grid-form__label">网格边界（每行一个点：纬度,经度，GCJ-02，按顺序描点，至少 3 个）</Text>
       <Textarea
-        id='grid-polygon'
+        id="grid-polygon"
         className={`grid-form__polygon ${error ? 'grid-form__polygon--bad' : ''}`}
         value={value}
         maxlength={8000}
         placeholder={'35.4200,116.5800\n35.4200,116.5850\n35.4240,116.5850\n35.4240,116.5800'}
         onInput={(e) => onChange(e.detail.value)}
       />
-      {error ? <Text id='grid-polygon-error' className='grid-form__error'>{error}</Text> : null}
-      <Text className='muted'>{`已读取 ${parsed.points.length} 个点`}</Text>
+      {error ? (
+        <Text id="grid-polygon-error" className="grid-form__error">
+          {error}
+        </Text>
+      ) : null}
+      <Text className="muted">{`已读取 ${parsed.points.length} 个点`}</Text>
       <PolygonPreview points={parsed.points} />
     </View>
   )

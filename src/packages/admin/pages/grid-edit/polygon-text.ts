@@ -26,7 +26,8 @@ export function parsePolygonText(text: string): ParsedPolygon {
     }
     const lat = Number(latText)
     const lng = Number(lngText)
-    if (Math.abs(lat) > 90) return { points, lines, error: `第 ${i + 1} 行纬度超出范围，是否把经纬度写反了？应先写纬度（如 35.42）` }
+    if (Math.abs(lat) > 90)
+      return { points, lines, error: `第 ${i + 1} 行纬度超出范围，是否把经纬度写反了？应先写纬度（如 35.42）` }
     if (Math.abs(lng) > 180) return { points, lines, error: `第 ${i + 1} 行经度超出范围` }
     points.push({ lat, lng })
     lines.push(i + 1)

@@ -12,7 +12,11 @@ import { InviteList } from './invite-list'
 import './index.css'
 
 async function loadChoices() {
-  const [tree, departments, me] = await Promise.all([call('grids.tree', {}), call('departments.list', {}), call('me.get', {})])
+  const [tree, departments, me] = await Promise.all([
+    call('grids.tree', {}),
+    call('departments.list', {}),
+    call('me.get', {}),
+  ])
   return { tree, departments: departments.items, streetAdmin: me.roles.some((r) => r.role === 'street_admin') }
 }
 
@@ -21,9 +25,10 @@ export default function InvitesPage() {
   const initialGridId = useRouter().params.gridId ?? null
   const choices = useQuery(useCallback(loadChoices, []))
   const [created, setCreated] = useState<ActionOutput<'invites.create'> | null>(null)
-  if (!choices.data) return <PageStatus loading={choices.loading} error={choices.error} onRetry={() => void choices.reload()} />
+  if (!choices.data)
+    return <PageStatus loading={choices.loading} error={choices.error} onRetry={() => void choices.reload()} />
   return (
-    <View className='page'>
+    <View className="page">
       {created ? <CreatedCode invite={created} /> : null}
       <CreateForm
         {...choices.data}
@@ -33,7 +38,7 @@ export default function InvitesPage() {
           void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
         }}
       />
-      <Card title='已发放的邀请码'>
+      <Card title="已发放的邀请码">
         <InviteList key={created?.code ?? ''} />
       </Card>
     </View>

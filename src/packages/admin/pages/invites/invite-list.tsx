@@ -27,7 +27,11 @@ export function InviteList() {
   const revoke = useAction('invites.revoke')
 
   const confirmRevoke = async (invite: Invite) => {
-    const answer = await Taro.showModal({ title: '撤销邀请码', content: `撤销后 ${invite.code}（${invite.scopeLabel}）将无法使用。确定撤销吗？`, confirmColor: '#e53029' })
+    const answer = await Taro.showModal({
+      title: '撤销邀请码',
+      content: `撤销后 ${invite.code}（${invite.scopeLabel}）将无法使用。确定撤销吗？`,
+      confirmColor: '#e53029',
+    })
     if (!answer.confirm) return
     try {
       await revoke.run({ code: invite.code })
@@ -39,29 +43,42 @@ export function InviteList() {
   }
 
   if (!list.data) return <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
-  if (list.data.items.length === 0) return <Text className='para'>还没有发放过邀请码。</Text>
+  if (list.data.items.length === 0) return <Text className="para">还没有发放过邀请码。</Text>
   return (
     <View>
       {list.data.items.map((inv) => (
-        <View key={inv.code} id={`invite-${inv.code}`} className='invite-row'>
-          <View className='invite-row__main'>
-            <View className='invite-row__top'>
-              <Text className='invite-row__code'>{inv.code}</Text>
+        <View key={inv.code} id={`invite-${inv.code}`} className="invite-row">
+          <View className="invite-row__main">
+            <View className="invite-row__top">
+              <Text className="invite-row__code">{inv.code}</Text>
               <Tag text={STATES[inv.state].label} tone={STATES[inv.state].tone} />
             </View>
-            <Text className='invite-row__scope'>{inv.scopeLabel}</Text>
-            <Text className='muted'>
-              {inv.state === 'redeemed' && inv.redeemedByName ? `${inv.redeemedByName} 已使用` : `${dayjs(inv.createdAt).format('MM-DD HH:mm')} 发放 · ${dayjs(inv.expiresAt).format('MM-DD HH:mm')} 到期`}
+            <Text className="invite-row__scope">{inv.scopeLabel}</Text>
+            <Text className="muted">
+              {inv.state === 'redeemed' && inv.redeemedByName
+                ? `${inv.redeemedByName} 已使用`
+                : `${dayjs(inv.createdAt).format('MM-DD HH:mm')} 发放 · ${dayjs(inv.expiresAt).format('MM-DD HH:mm')} 到期`}
             </Text>
           </View>
           {inv.state === 'open' ? (
-            <Button id={`invite-revoke-${inv.code}`} size='small' fill='outline' disabled={revoke.pending} onClick={() => void confirmRevoke(inv)}>
+            <Button
+              id={`invite-revoke-${inv.code}`}
+              size="small"
+              fill="outline"
+              disabled={revoke.pending}
+              onClick={() => void confirmRevoke(inv)}
+            >
               撤销
             </Button>
           ) : null}
         </View>
       ))}
-      <ListFooter hasMore={list.data.nextCursor !== null} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />
+      <ListFooter
+        hasMore={list.data.nextCursor !== null}
+        loading={list.loadingMore}
+        error={list.moreError}
+        onMore={() => void list.loadMore()}
+      />
     </View>
   )
 }

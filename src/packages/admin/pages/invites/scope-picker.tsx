@@ -25,14 +25,41 @@ export function ScopePicker({ role, tree, departments, value, onChange }: ScopeP
   const communities = tree.streets.flatMap((s) => s.communities)
   if (role === 'grid_worker') {
     const grids = communities.flatMap((c) => c.grids.filter((g) => !g.archived))
-    const toggle = (id: string) => onChange({ ...value, gridIds: value.gridIds.includes(id) ? value.gridIds.filter((g) => g !== id) : [...value.gridIds, id] })
-    return <ChipGroup idPrefix='invite-grid-' items={grids.map((g) => ({ id: g.id, label: g.name }))} selected={value.gridIds} onToggle={toggle} empty='没有可分配的网格' />
+    const toggle = (id: string) =>
+      onChange({
+        ...value,
+        gridIds: value.gridIds.includes(id) ? value.gridIds.filter((g) => g !== id) : [...value.gridIds, id],
+      })
+    return (
+      <ChipGroup
+        idPrefix="invite-grid-"
+        items={grids.map((g) => ({ id: g.id, label: g.name }))}
+        selected={value.gridIds}
+        onToggle={toggle}
+        empty="没有可分配的网格"
+      />
+    )
   }
   if (role === 'department') {
-    return <ChipGroup idPrefix='invite-dept-' items={departments.map((d) => ({ id: d.id, label: d.name }))} selected={value.departmentId ? [value.departmentId] : []} onToggle={(id) => onChange({ ...value, departmentId: id })} empty='还没有部门，请先在“部门入格”中新增' />
+    return (
+      <ChipGroup
+        idPrefix="invite-dept-"
+        items={departments.map((d) => ({ id: d.id, label: d.name }))}
+        selected={value.departmentId ? [value.departmentId] : []}
+        onToggle={(id) => onChange({ ...value, departmentId: id })}
+        empty="还没有部门，请先在“部门入格”中新增"
+      />
+    )
   }
   if (role === 'community_admin') {
-    return <ChipGroup idPrefix='invite-community-' items={communities.map((c) => ({ id: c.id, label: c.name }))} selected={value.communityId ? [value.communityId] : []} onToggle={(id) => onChange({ ...value, communityId: id })} />
+    return (
+      <ChipGroup
+        idPrefix="invite-community-"
+        items={communities.map((c) => ({ id: c.id, label: c.name }))}
+        selected={value.communityId ? [value.communityId] : []}
+        onToggle={(id) => onChange({ ...value, communityId: id })}
+      />
+    )
   }
-  return <Text className='muted'>街道管理员管理整个街道，无需选择范围。</Text>
+  return <Text className="muted">街道管理员管理整个街道，无需选择范围。</Text>
 }

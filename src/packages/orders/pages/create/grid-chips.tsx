@@ -12,12 +12,28 @@ interface GridChipsProps {
 /** The worker's own grids by name. */
 export function GridChips({ gridIds, value, onChange }: GridChipsProps) {
   const key = gridIds.join(',')
-  const grids = useQuery(useCallback(() => Promise.all(key.split(',').filter(Boolean).map((gridId) => call('grids.get', { gridId }))), [key]))
-  if (!grids.data) return <Text className='muted'>{grids.error ?? '正在加载网格…'}</Text>
+  const grids = useQuery(
+    useCallback(
+      () =>
+        Promise.all(
+          key
+            .split(',')
+            .filter(Boolean)
+            .map((gridId) => call('grids.get', { gridId })),
+        ),
+      [key],
+    ),
+  )
+  if (!grids.data) return <Text className="muted">{grids.error ?? '正在加载网格…'}</Text>
   return (
-    <View className='order-form__chips'>
+    <View className="order-form__chips">
       {grids.data.map((g) => (
-        <Text key={g.id} id={`create-grid-${g.id}`} className={`order-form__chip ${value === g.id ? 'order-form__chip--on' : ''}`} onClick={() => onChange(g.id)}>
+        <Text
+          key={g.id}
+          id={`create-grid-${g.id}`}
+          className={`order-form__chip ${value === g.id ? 'order-form__chip--on' : ''}`}
+          onClick={() => onChange(g.id)}
+        >
           {g.name}
         </Text>
       ))}

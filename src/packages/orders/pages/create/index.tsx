@@ -32,7 +32,9 @@ export default function CreateOrderPage() {
   const me = useMe()
   const categories = useQuery(useCallback(() => call('categories.list', {}), []))
   const report = useReport()
-  const [source, setSource] = useState<Source>(params.source === 'patrol' || params.source === 'proxy' ? params.source : 'demand')
+  const [source, setSource] = useState<Source>(
+    params.source === 'patrol' || params.source === 'proxy' ? params.source : 'demand',
+  )
   const [categoryId, setCategoryId] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
@@ -42,7 +44,14 @@ export default function CreateOrderPage() {
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  if (!me.data || !categories.data) return <PageStatus loading={me.loading || categories.loading} error={me.error ?? categories.error} onRetry={() => void me.reload()} />
+  if (!me.data || !categories.data)
+    return (
+      <PageStatus
+        loading={me.loading || categories.loading}
+        error={me.error ?? categories.error}
+        onRetry={() => void me.reload()}
+      />
+    )
   const myGrids = me.data.roles.flatMap((r) => (r.role === 'grid_worker' ? (r.gridIds ?? []) : []))
   const sources = SOURCES.filter((s) => !s.staff || myGrids.length > 0)
   const ownerId = me.data.id
@@ -56,7 +65,14 @@ export default function CreateOrderPage() {
     setBusy(true)
     try {
       const order = await report.submit(
-        { source, categoryId, text: text.trim(), location: location ?? undefined, gridId: gridId ?? undefined, onBehalfOf: resident ?? undefined },
+        {
+          source,
+          categoryId,
+          text: text.trim(),
+          location: location ?? undefined,
+          gridId: gridId ?? undefined,
+          onBehalfOf: resident ?? undefined,
+        },
         photos,
         ownerId,
       )
@@ -70,36 +86,64 @@ export default function CreateOrderPage() {
   }
 
   return (
-    <View className='page order-create'>
-      <Card title='登记类型'>
-        <View className='order-form__chips'>
+    <View className="page order-create">
+      <Card title="登记类型">
+        <View className="order-form__chips">
           {sources.map((s) => (
-            <Text key={s.id} id={`source-${s.id}`} className={`order-form__chip ${source === s.id ? 'order-form__chip--on' : ''}`} onClick={() => setSource(s.id)}>
+            <Text
+              key={s.id}
+              id={`source-${s.id}`}
+              className={`order-form__chip ${source === s.id ? 'order-form__chip--on' : ''}`}
+              onClick={() => setSource(s.id)}
+            >
               {s.label}
             </Text>
           ))}
         </View>
-        <Text className='muted order-create__hint'>{SOURCES.find((s) => s.id === source)?.hint}</Text>
+        <Text className="muted order-create__hint">{SOURCES.find((s) => s.id === source)?.hint}</Text>
         {source !== 'demand' ? <GridChips gridIds={myGrids} value={gridId} onChange={setGridId} /> : null}
-        {source === 'proxy' && gridId ? <ResidentPicker gridId={gridId} value={resident} onChange={setResident} /> : null}
+        {source === 'proxy' && gridId ? (
+          <ResidentPicker gridId={gridId} value={resident} onChange={setResident} />
+        ) : null}
       </Card>
-      <Card title='问题分类'>
-        <CategoryChips items={categories.data.items.filter((c) => c.active)} value={categoryId} onChange={setCategoryId} />
+      <Card title="问题分类">
+        <CategoryChips
+          items={categories.data.items.filter((c) => c.active)}
+          value={categoryId}
+          onChange={setCategoryId}
+        />
       </Card>
-      <Card title='问题描述'>
-        <Textarea id='create-text' className='order-form__text' maxlength={300} placeholder='请写明问题、地点和诉求' value={text} onInput={(e) => setText(e.detail.value)} />
-        <View className='order-create__block'>
-          <PhotoPicker id='create-photo' photos={photos} max={3} onChange={setPhotos} />
+      <Card title="问题描述">
+        <Textarea
+          id="create-text"
+          className="order-form__text"
+          maxlength={300}
+          placeholder="请写明问题、地点和诉求"
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <View className="order-create__block">
+          <PhotoPicker id="create-photo" photos={photos} max={3} onChange={setPhotos} />
         </View>
-        <View className='order-create__row'>
-          <Text className='muted'>{location ? `已附位置 ${location.lat.toFixed(4)}, ${location.lng.toFixed(4)}` : '位置（可选）'}</Text>
-          <Button size='small' fill='outline' onClick={() => void locateDevice().then((r) => (r.ok ? setLocation(r.at) : setProblem(r.reason)))}>
+        <View className="order-create__row">
+          <Text className="muted">
+            {location ? `已附位置 ${location.lat.toFixed(4)}, ${location.lng.toFixed(4)}` : '位置（可选）'}
+          </Text>
+          <Button
+            size="small"
+            fill="outline"
+            onClick={() => void locateDevice().then((r) => (r.ok ? setLocation(r.at) : setProblem(r.reason)))}
+          >
             附上当前位置
           </Button>
         </View>
       </Card>
-      {problem ? <Text id='create-error' className='order-create__error'>{problem}</Text> : null}
-      <Button id='create-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
+      {problem ? (
+        <Text id="create-error" className="order-create__error">
+          {problem}
+        </Text>
+      ) : null}
+      <Button id="create-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
         {report.progress ?? '提交'}
       </Button>
     </View>

@@ -23,33 +23,57 @@ export default function InboxPage() {
   const [state, setState] = useState<StateFilter>(undefined)
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined)
   const categories = useQuery(useCallback(() => call('categories.list', {}), []))
-  const list = useOrderPage(useCallback((cursor?: string) => call('orders.inbox', { cursor, state, categoryId }), [state, categoryId]))
+  const list = useOrderPage(
+    useCallback((cursor?: string) => call('orders.inbox', { cursor, state, categoryId }), [state, categoryId]),
+  )
   usePullRefresh(list.reload)
   return (
-    <View className='page'>
-      <View className='order-filters'>
+    <View className="page">
+      <View className="order-filters">
         {FILTERS.map((f) => (
-          <Text key={f.id} id={`filter-${f.id}`} className={`order-filters__chip ${state === f.state ? 'order-filters__chip--on' : ''}`} onClick={() => setState(f.state)}>
+          <Text
+            key={f.id}
+            id={`filter-${f.id}`}
+            className={`order-filters__chip ${state === f.state ? 'order-filters__chip--on' : ''}`}
+            onClick={() => setState(f.state)}
+          >
             {f.label}
           </Text>
         ))}
       </View>
-      <View className='order-filters'>
-        <Text className={`order-filters__chip ${categoryId ? '' : 'order-filters__chip--on'}`} onClick={() => setCategoryId(undefined)}>全部分类</Text>
+      <View className="order-filters">
+        <Text
+          className={`order-filters__chip ${categoryId ? '' : 'order-filters__chip--on'}`}
+          onClick={() => setCategoryId(undefined)}
+        >
+          全部分类
+        </Text>
         {(categories.data?.items ?? []).map((c) => (
-          <Text key={c.id} className={`order-filters__chip ${categoryId === c.id ? 'order-filters__chip--on' : ''}`} onClick={() => setCategoryId(c.id)}>
+          <Text
+            key={c.id}
+            className={`order-filters__chip ${categoryId === c.id ? 'order-filters__chip--on' : ''}`}
+            onClick={() => setCategoryId(c.id)}
+          >
             {c.name}
           </Text>
         ))}
       </View>
       {list.data ? (
         <Card>
-          <OrderList items={list.data.items} hasMore={list.data.nextCursor !== null} loadingMore={list.loadingMore} moreError={list.moreError} onLoadMore={() => void list.loadMore()} empty='暂无待办工单' showDue />
+          <OrderList
+            items={list.data.items}
+            hasMore={list.data.nextCursor !== null}
+            loadingMore={list.loadingMore}
+            moreError={list.moreError}
+            onLoadMore={() => void list.loadMore()}
+            empty="暂无待办工单"
+            showDue
+          />
         </Card>
       ) : (
         <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
       )}
-      <Button block fill='outline' onClick={() => void Taro.navigateTo({ url: '/packages/orders/pages/create/index' })}>
+      <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: '/packages/orders/pages/create/index' })}>
         登记巡查 / 代办
       </Button>
     </View>

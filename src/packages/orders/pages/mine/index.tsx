@@ -13,9 +13,16 @@ export default function MyOrdersPage() {
   usePullRefresh(list.reload)
   if (!list.data) return <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
   return (
-    <View className='page'>
+    <View className="page">
       <Card>
-        <OrderList items={list.data.items} hasMore={list.data.nextCursor !== null} loadingMore={list.loadingMore} moreError={list.moreError} onLoadMore={() => void list.loadMore()} empty='还没有上报过问题。在“随手拍”拍一张就能上报。' />
+        <OrderList
+          items={list.data.items}
+          hasMore={list.data.nextCursor !== null}
+          loadingMore={list.loadingMore}
+          moreError={list.moreError}
+          onLoadMore={() => void list.loadMore()}
+          empty="还没有上报过问题。在“随手拍”拍一张就能上报。"
+        />
       </Card>
     </View>
   )

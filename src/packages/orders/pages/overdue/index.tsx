@@ -13,10 +13,20 @@ export default function OverduePage() {
   usePullRefresh(list.reload)
   if (!list.data) return <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
   return (
-    <View className='page'>
-      <Text className='muted order-overdue__hint'>超过时限未接单或未办结的工单会自动上报：网格 → 社区 → 街道。点进工单可发送督办提醒或安排联合办理。</Text>
+    <View className="page">
+      <Text className="muted order-overdue__hint">
+        超过时限未接单或未办结的工单会自动上报：网格 → 社区 → 街道。点进工单可发送督办提醒或安排联合办理。
+      </Text>
       <Card>
-        <OrderList items={list.data.items} hasMore={list.data.nextCursor !== null} loadingMore={list.loadingMore} moreError={list.moreError} onLoadMore={() => void list.loadMore()} empty='没有超期督办的工单' showDue />
+        <OrderList
+          items={list.data.items}
+          hasMore={list.data.nextCursor !== null}
+          loadingMore={list.loadingMore}
+          moreError={list.moreError}
+          onLoadMore={() => void list.loadMore()}
+          empty="没有超期督办的工单"
+          showDue
+        />
       </Card>
     </View>
   )

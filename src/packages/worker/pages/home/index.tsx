@@ -29,11 +29,32 @@ const open = (url: string) => () => void Taro.navigateTo({ url })
 function tilesFor(me: MeView): TileItem[] {
   const worker = me.roles.some((r) => r.role === 'grid_worker')
   return [
-    { id: 'worker-inbox', mark: '办', title: '待办工单', hint: '接单与办理', tone: 'red', onTap: open('/packages/orders/pages/inbox/index') },
+    {
+      id: 'worker-inbox',
+      mark: '办',
+      title: '待办工单',
+      hint: '接单与办理',
+      tone: 'red',
+      onTap: open('/packages/orders/pages/inbox/index'),
+    },
     ...(worker
       ? ([
-          { id: 'worker-patrol', mark: '巡', title: '巡查登记', hint: '巡查发现问题', tone: 'blue', onTap: open('/packages/orders/pages/create/index?source=patrol') },
-          { id: 'worker-proxy', mark: '代', title: '代办登记', hint: '为老人登记', tone: 'green', onTap: open('/packages/orders/pages/create/index?source=proxy') },
+          {
+            id: 'worker-patrol',
+            mark: '巡',
+            title: '巡查登记',
+            hint: '巡查发现问题',
+            tone: 'blue',
+            onTap: open('/packages/orders/pages/create/index?source=patrol'),
+          },
+          {
+            id: 'worker-proxy',
+            mark: '代',
+            title: '代办登记',
+            hint: '为老人登记',
+            tone: 'green',
+            onTap: open('/packages/orders/pages/create/index?source=proxy'),
+          },
         ] satisfies TileItem[])
       : []),
   ]
@@ -45,13 +66,17 @@ export default function WorkerHomePage() {
   if (!desk.data) return <PageStatus loading={desk.loading} error={desk.error} onRetry={() => void desk.reload()} />
   const { me, grids } = desk.data
   return (
-    <View className='page'>
+    <View className="page">
       <Card title={`${me.nickname}的工作台`} extra={<RoleTags roles={me.roles.filter((r) => r.role !== 'resident')} />}>
-        <Text className='para'>这里汇集您负责网格的日常事务。</Text>
+        <Text className="para">这里汇集您负责网格的日常事务。</Text>
       </Card>
       <TileGrid tiles={tilesFor(me)} />
-      <Card title='我负责的网格'>
-        {grids.length === 0 ? <Text className='para'>您当前没有分管的网格。部门人员的入格网格由街道统一安排，转派给本部门的工单在“待办工单”中办理。</Text> : null}
+      <Card title="我负责的网格">
+        {grids.length === 0 ? (
+          <Text className="para">
+            您当前没有分管的网格。部门人员的入格网格由街道统一安排，转派给本部门的工单在“待办工单”中办理。
+          </Text>
+        ) : null}
         {grids.map((g) => (
           <WorkerGridRow key={g.id} grid={g} />
         ))}

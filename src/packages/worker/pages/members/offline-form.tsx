@@ -21,7 +21,14 @@ export function OfflineForm({ gridId, onDone }: { gridId: string; onDone: () => 
   }
 
   const submit = async () => {
-    const payload = { gridId, name: form.name.trim(), building: form.building.trim(), unit: form.unit.trim(), room: form.room.trim(), phone: form.phone.trim() || undefined }
+    const payload = {
+      gridId,
+      name: form.name.trim(),
+      building: form.building.trim(),
+      unit: form.unit.trim(),
+      room: form.room.trim(),
+      phone: form.phone.trim() || undefined,
+    }
     const parsed = actions['grids.registerOffline'].input.safeParse(payload)
     if (!parsed.success) return errors.fromIssues(parsed.error.issues)
     errors.clear()
@@ -37,16 +44,64 @@ export function OfflineForm({ gridId, onDone }: { gridId: string; onDone: () => 
 
   return (
     <View>
-      <Text className='muted members__hint'>不会用手机的老人由网格员代为登记，之后可为其“代办”诉求。</Text>
-      <LabeledInput id='offline-name' label='姓名' value={form.name} maxLength={20} placeholder='住户姓名' error={errors.field('name')} onChange={set('name')} />
-      <View className='members__address'>
-        <LabeledInput id='offline-building' label='楼号' value={form.building} maxLength={20} placeholder='如 3' error={errors.field('building')} onChange={set('building')} />
-        <LabeledInput id='offline-unit' label='单元' value={form.unit} maxLength={20} placeholder='如 1' error={errors.field('unit')} onChange={set('unit')} />
-        <LabeledInput id='offline-room' label='房号' value={form.room} maxLength={20} placeholder='如 102' error={errors.field('room')} onChange={set('room')} />
+      <Text className="muted members__hint">不会用手机的老人由网格员代为登记，之后可为其“代办”诉求。</Text>
+      <LabeledInput
+        id="offline-name"
+        label="姓名"
+        value={form.name}
+        maxLength={20}
+        placeholder="住户姓名"
+        error={errors.field('name')}
+        onChange={set('name')}
+      />
+      <View className="members__address">
+        <LabeledInput
+          id="offline-building"
+          label="楼号"
+          value={form.building}
+          maxLength={20}
+          placeholder="如 3"
+          error={errors.field('building')}
+          onChange={set('building')}
+        />
+        <LabeledInput
+          id="offline-unit"
+          label="单元"
+          value={form.unit}
+          maxLength={20}
+          placeholder="如 1"
+          error={errors.field('unit')}
+          onChange={set('unit')}
+        />
+        <LabeledInput
+          id="offline-room"
+          label="房号"
+          value={form.room}
+          maxLength={20}
+          placeholder="如 102"
+          error={errors.field('room')}
+          onChange={set('room')}
+        />
       </View>
-      <LabeledInput id='offline-phone' label='联系电话（选填，可留子女电话）' type='number' value={form.phone} maxLength={11} placeholder='11 位手机号' error={errors.field('phone')} onChange={set('phone')} />
-      {errors.message ? <Text className='members__error'>{errors.message}</Text> : null}
-      <Button id='offline-submit' type='primary' block loading={register.pending} disabled={register.pending} onClick={() => void submit()}>
+      <LabeledInput
+        id="offline-phone"
+        label="联系电话（选填，可留子女电话）"
+        type="number"
+        value={form.phone}
+        maxLength={11}
+        placeholder="11 位手机号"
+        error={errors.field('phone')}
+        onChange={set('phone')}
+      />
+      {errors.message ? <Text className="members__error">{errors.message}</Text> : null}
+      <Button
+        id="offline-submit"
+        type="primary"
+        block
+        loading={register.pending}
+        disabled={register.pending}
+        onClick={() => void submit()}
+      >
         登记住户
       </Button>
     </View>

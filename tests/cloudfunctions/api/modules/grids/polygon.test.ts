@@ -50,13 +50,26 @@ describe('gridAt on the seeded 南张街道 polygons', () => {
   test('an archived grid no longer receives points', () => {
     const first = grids.find((g) => g._id === 'gd_nz_01')
     if (!first) throw new Error('seed grid missing')
-    const c = { lat: first.polygon.reduce((s, p) => s + p.lat, 0) / 4, lng: first.polygon.reduce((s, p) => s + p.lng, 0) / 4 }
-    expect(gridAt(grids.map((g) => (g._id === first._id ? { ...g, archived: true } : g)), c)).toBeNull()
+    const c = {
+      lat: first.polygon.reduce((s, p) => s + p.lat, 0) / 4,
+      lng: first.polygon.reduce((s, p) => s + p.lng, 0) / 4,
+    }
+    expect(
+      gridAt(
+        grids.map((g) => (g._id === first._id ? { ...g, archived: true } : g)),
+        c,
+      ),
+    ).toBeNull()
   })
 })
 
 describe('polygon validation', () => {
-  const sq = [{ lat: 35.4, lng: 116.58 }, { lat: 35.4, lng: 116.59 }, { lat: 35.41, lng: 116.59 }, { lat: 35.41, lng: 116.58 }]
+  const sq = [
+    { lat: 35.4, lng: 116.58 },
+    { lat: 35.4, lng: 116.59 },
+    { lat: 35.41, lng: 116.59 },
+    { lat: 35.41, lng: 116.58 },
+  ]
   test.each([
     ['a valid square', sq, []],
     ['a closed ring (last = first) is accepted', [...sq, sq[0]], []],

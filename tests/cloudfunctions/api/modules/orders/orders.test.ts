@@ -9,7 +9,18 @@ const rider = demoOpenId('rider')
 const worker = demoOpenId('grid_worker')
 const communityAdmin = demoOpenId('community_admin')
 const streetAdmin = demoOpenId('street_admin')
-type Detail = { id: string; state: string; gridName: string | null; departmentName: string | null; can: string[]; timeline: { type: string; note: string; actorLabel: string; staffOnly: boolean; photoUrls: string[] }[]; supervised: boolean; escalation: string; rating: string | null; reporterName: string }
+type Detail = {
+  id: string
+  state: string
+  gridName: string | null
+  departmentName: string | null
+  can: string[]
+  timeline: { type: string; note: string; actorLabel: string; staffOnly: boolean; photoUrls: string[] }[]
+  supervised: boolean
+  escalation: string
+  rating: string | null
+  reporterName: string
+}
 
 let api: TestApi
 beforeEach(async () => {
@@ -17,7 +28,12 @@ beforeEach(async () => {
 })
 
 const snap = (who: string, extra: Record<string, unknown> = {}, requestId = rid()) =>
-  api.call(who, 'orders.create', { source: 'snap', categoryId: 'cat_traffic', text: '僵尸车占道，轮胎都瘪了', location: IN_NZ01, ...extra }, requestId)
+  api.call(
+    who,
+    'orders.create',
+    { source: 'snap', categoryId: 'cat_traffic', text: '僵尸车占道，轮胎都瘪了', location: IN_NZ01, ...extra },
+    requestId,
+  )
 
 describe('story 3 + 5: a rider snaps a zombie car and the loop runs to 满意', () => {
   test('routing, 待办, accept, transfer to 创城, resolve with an after-photo, timeline, rating', async () => {
@@ -28,29 +44,78 @@ describe('story 3 + 5: a rider snaps a zombie car and the loop runs to 满意', 
     const inbox = dataOf<{ items: { id: string; state: string }[] }>(await api.call(worker, 'orders.inbox', {}))
     expect(inbox.items.map((o) => o.id)).toContain(created.id)
 
-    const accepted = dataOf<Detail>(await api.call(worker, 'orders.act', { orderId: created.id, event: { type: 'accept' } }, rid()))
+    const accepted = dataOf<Detail>(
+      await api.call(worker, 'orders.act', { orderId: created.id, event: { type: 'accept' } }, rid()),
+    )
     expect(accepted.state).toBe('accepted')
     expect(accepted.can).toEqual(expect.arrayContaining(['start', 'resolve', 'transfer']))
 
-    const officer = await makeStaff(api, streetAdmin, { role: 'department', departmentId: 'dp_chuangcheng' }, 'wx-chuangcheng-officer')
-    const transferred = dataOf<Detail>(await api.call(worker, 'orders.act', { orderId: created.id, event: { type: 'transfer', departmentId: 'dp_chuangcheng', reason: '需创城办协调物业拖车' } }, rid()))
+    const officer = await makeStaff(
+      api,
+      streetAdmin,
+      { role: 'department', departmentId: 'dp_chuangcheng' },
+      'wx-chuangcheng-officer',
+    )
+    const transferred = dataOf<Detail>(
+      await api.call(
+        worker,
+        'orders.act',
+        {
+          orderId: created.id,
+          event: { type: 'transfer', departmentId: 'dp_chuangcheng', reason: '需创城办协调物业拖车' },
+        },
+        rid(),
+      ),
+    )
     expect(transferred).toMatchObject({ state: 'dispatched', departmentName: '创城' })
-    expect(dataOf<{ items: { id: string }[] }>(await api.call(officer, 'orders.inbox', {})).items.map((o) => o.id)).toContain(created.id)
-    expect(dataOf<{ items: { id: string }[] }>(await api.call(worker, 'orders.inbox', {})).items.map((o) => o.id)).not.toContain(created.id)
+    expect(
+      dataOf<{ items: { id: string }[] }>(await api.call(officer, 'orders.inbox', {})).items.map((o) => o.id),
+    ).toContain(created.id)
+    expect(
+      dataOf<{ items: { id: string }[] }>(await api.call(worker, 'orders.inbox', {})).items.map((o) => o.id),
+    ).not.toContain(created.id)
 
     dataOf(await api.call(officer, 'orders.act', { orderId: created.id, event: { type: 'accept' } }, rid()))
-    dataOf(await api.call(officer, 'orders.act', { orderId: created.id, event: { type: 'note', note: '内部：已联系车主家属', staffOnly: true } }, rid()))
+    dataOf(
+      await api.call(
+        officer,
+        'orders.act',
+        { orderId: created.id, event: { type: 'note', note: '内部：已联系车主家属', staffOnly: true } },
+        rid(),
+      ),
+    )
     const after = await uploadPhoto(api, userIdFor(officer))
-    const resolved = dataOf<Detail>(await api.call(officer, 'orders.act', { orderId: created.id, event: { type: 'resolve', note: '已协调物业拖走', photos: [after] } }, rid()))
+    const resolved = dataOf<Detail>(
+      await api.call(
+        officer,
+        'orders.act',
+        { orderId: created.id, event: { type: 'resolve', note: '已协调物业拖走', photos: [after] } },
+        rid(),
+      ),
+    )
     expect(resolved.state).toBe('resolved')
 
     const seen = dataOf<Detail>(await api.call(rider, 'orders.get', { orderId: created.id }))
-    expect(seen.timeline.map((t) => t.type)).toEqual(['submitted', 'dispatched', 'accepted', 'transferred', 'accepted', 'resolved'])
+    expect(seen.timeline.map((t) => t.type)).toEqual([
+      'submitted',
+      'dispatched',
+      'accepted',
+      'transferred',
+      'accepted',
+      'resolved',
+    ])
     expect(seen.timeline.some((t) => t.staffOnly)).toBe(false)
     expect(seen.timeline.at(-1)?.photoUrls).toHaveLength(1)
     expect(seen.can).toEqual(['rate'])
 
-    const closed = dataOf<Detail>(await api.call(rider, 'orders.act', { orderId: created.id, event: { type: 'rate', rating: 'satisfied', comment: '处理很快' } }, rid()))
+    const closed = dataOf<Detail>(
+      await api.call(
+        rider,
+        'orders.act',
+        { orderId: created.id, event: { type: 'rate', rating: 'satisfied', comment: '处理很快' } },
+        rid(),
+      ),
+    )
     expect(closed).toMatchObject({ state: 'closed', rating: 'satisfied' })
     const messages = dataOf<{ items: { title: string }[] }>(await api.call(rider, 'messages.list', {}))
     expect(messages.items.map((m) => m.title).join()).toMatch(/已办结，请评价/)
@@ -64,22 +129,51 @@ describe('routing', () => {
     expect(outside).toMatchObject({ state: 'submitted', gridName: null, escalation: 'street' })
     const queue = dataOf<{ items: { id: string }[] }>(await api.call(streetAdmin, 'orders.inbox', {}))
     expect(queue.items.map((o) => o.id)).toContain(outside.id)
-    const dispatched = dataOf<Detail>(await api.call(streetAdmin, 'orders.act', { orderId: outside.id, event: { type: 'dispatch', gridId: 'gd_xz_01' } }, rid()))
+    const dispatched = dataOf<Detail>(
+      await api.call(
+        streetAdmin,
+        'orders.act',
+        { orderId: outside.id, event: { type: 'dispatch', gridId: 'gd_xz_01' } },
+        rid(),
+      ),
+    )
     expect(dispatched).toMatchObject({ state: 'dispatched', gridName: '辛闸社区第一网格' })
   })
 
   test('a snap without a location is refused; a demand falls back to the home grid', async () => {
-    expect(await snap(rider, { location: undefined })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'location' }] } })
-    const demand = dataOf<Detail>(await api.call(demoOpenId('resident'), 'orders.create', { source: 'demand', categoryId: 'cat_other', text: '楼道灯坏了' }, rid()))
+    expect(await snap(rider, { location: undefined })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'location' }] },
+    })
+    const demand = dataOf<Detail>(
+      await api.call(
+        demoOpenId('resident'),
+        'orders.create',
+        { source: 'demand', categoryId: 'cat_other', text: '楼道灯坏了' },
+        rid(),
+      ),
+    )
     expect(demand.gridName).toBe('南张社区第一网格')
   })
 
   test('coordinates out of range and a stranger’s photo are VALIDATION; nothing is stored', async () => {
-    expect(await snap(rider, { location: { lat: 95, lng: 116 } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await snap(rider, { location: { lat: 95, lng: 116 } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
     const theirs = await uploadPhoto(api, userIdFor(worker))
-    expect(await snap(rider, { photos: [theirs] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'photos.0' }] } })
-    expect(await snap(rider, { photos: ['local:whatever/x.jpg', 'a', 'b', 'c'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(await snap(rider, { text: '这里有人卖冰毒' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } })
+    expect(await snap(rider, { photos: [theirs] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'photos.0' }] },
+    })
+    expect(await snap(rider, { photos: ['local:whatever/x.jpg', 'a', 'b', 'c'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+    expect(await snap(rider, { text: '这里有人卖冰毒' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    })
     expect(dataOf<{ items: unknown[] }>(await api.call(rider, 'orders.mine', {})).items).toEqual([])
   })
 })
@@ -89,14 +183,36 @@ describe('duplicates, anonymity', () => {
     const first = dataOf<Detail>(await snap(rider))
     const near = { lat: IN_NZ01.lat + 0.0005, lng: IN_NZ01.lng } // ≈ 55 m north
     const far = { lat: IN_NZ01.lat + 0.003, lng: IN_NZ01.lng } // ≈ 330 m
-    expect(dataOf<{ items: { id: string; distanceMetres: number }[] }>(await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: near })).items).toEqual([expect.objectContaining({ id: first.id, distanceMetres: expect.any(Number) })])
-    expect(dataOf<{ items: unknown[] }>(await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: far })).items).toEqual([])
-    expect(dataOf<{ items: unknown[] }>(await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_hygiene', location: near })).items).toEqual([])
-    for (const who of ['wx-a', 'wx-b', 'wx-c']) dataOf(await api.call(who, 'orders.metoo', { orderId: first.id }, rid()))
-    expect(await api.call('wx-a', 'orders.metoo', { orderId: first.id }, rid())).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } })
-    expect(dataOf<{ joint: string; repeatCount: number }>(await api.call(worker, 'orders.get', { orderId: first.id }))).toMatchObject({ joint: 'repeat', repeatCount: 3 })
+    expect(
+      dataOf<{ items: { id: string; distanceMetres: number }[] }>(
+        await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: near }),
+      ).items,
+    ).toEqual([expect.objectContaining({ id: first.id, distanceMetres: expect.any(Number) })])
+    expect(
+      dataOf<{ items: unknown[] }>(
+        await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: far }),
+      ).items,
+    ).toEqual([])
+    expect(
+      dataOf<{ items: unknown[] }>(
+        await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_hygiene', location: near }),
+      ).items,
+    ).toEqual([])
+    for (const who of ['wx-a', 'wx-b', 'wx-c'])
+      dataOf(await api.call(who, 'orders.metoo', { orderId: first.id }, rid()))
+    expect(await api.call('wx-a', 'orders.metoo', { orderId: first.id }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    })
+    expect(
+      dataOf<{ joint: string; repeatCount: number }>(await api.call(worker, 'orders.get', { orderId: first.id })),
+    ).toMatchObject({ joint: 'repeat', repeatCount: 3 })
     api.clock.advance(8 * 24 * 3600_000)
-    expect(dataOf<{ items: unknown[] }>(await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: near })).items).toEqual([])
+    expect(
+      dataOf<{ items: unknown[] }>(
+        await api.call('wx-a', 'orders.suggestDuplicates', { categoryId: 'cat_traffic', location: near }),
+      ).items,
+    ).toEqual([])
   })
 
   test('an anonymous reporter is hidden from followers but not from staff', async () => {
@@ -105,7 +221,10 @@ describe('duplicates, anonymity', () => {
     expect(dataOf<Detail>(await api.call('wx-a', 'orders.get', { orderId: order.id })).reporterName).toBe('匿名居民')
     expect(dataOf<Detail>(await api.call(worker, 'orders.get', { orderId: order.id })).reporterName).toBe('李师傅')
     expect(dataOf<Detail>(await api.call(rider, 'orders.get', { orderId: order.id })).reporterName).toBe('我')
-    expect(await api.call('wx-stranger', 'orders.get', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await api.call('wx-stranger', 'orders.get', { orderId: order.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })
 
@@ -114,11 +233,20 @@ describe('concurrency and limits', () => {
     const second = await makeStaff(api, streetAdmin, { role: 'grid_worker', gridIds: ['gd_nz_01'] }, 'wx-second-worker')
     for (let round = 0; round < 5; round++) {
       const order = dataOf<Detail>(await snap(rider))
-      const results = await Promise.all([worker, second].map((who) => api.call(who, 'orders.act', { orderId: order.id, event: { type: 'accept' } }, rid())))
+      const results = await Promise.all(
+        [worker, second].map((who) =>
+          api.call(who, 'orders.act', { orderId: order.id, event: { type: 'accept' } }, rid()),
+        ),
+      )
       expect(results.filter((r) => r.ok)).toHaveLength(1)
       const loser = results.find((r) => !r.ok)
-      expect(loser).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|INVALID_TRANSITION)$/) } })
-      const after = dataOf<{ timeline: { type: string }[] }>(await api.call(worker, 'orders.get', { orderId: order.id }))
+      expect(loser).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/^(CONFLICT|INVALID_TRANSITION)$/) },
+      })
+      const after = dataOf<{ timeline: { type: string }[] }>(
+        await api.call(worker, 'orders.get', { orderId: order.id }),
+      )
       expect(after.timeline.filter((t) => t.type === 'accepted')).toHaveLength(1)
     }
   })
@@ -145,13 +273,24 @@ describe('deadlines, 督办 and auto-close', () => {
     api.clock.advance(4 * 3600_000 + 60_000) // 交通秩序: accept within 4 h
     expect((await api.tick()).escalated).toBeGreaterThanOrEqual(1)
     expect((await api.tick()).escalated).toBe(0)
-    const overdue = dataOf<{ items: { id: string; overdue: boolean; supervised: boolean }[] }>(await api.call(communityAdmin, 'orders.overdue', {}))
+    const overdue = dataOf<{ items: { id: string; overdue: boolean; supervised: boolean }[] }>(
+      await api.call(communityAdmin, 'orders.overdue', {}),
+    )
     expect(overdue.items).toContainEqual(expect.objectContaining({ id: order.id, overdue: true, supervised: true }))
-    expect(dataOf<Detail>(await api.call(communityAdmin, 'orders.get', { orderId: order.id })).escalation).toBe('community')
+    expect(dataOf<Detail>(await api.call(communityAdmin, 'orders.get', { orderId: order.id })).escalation).toBe(
+      'community',
+    )
     api.clock.advance(24 * 3600_000)
     await api.tick()
     expect(dataOf<Detail>(await api.call(streetAdmin, 'orders.get', { orderId: order.id })).escalation).toBe('street')
-    const reminded = dataOf<Detail>(await api.call(communityAdmin, 'orders.act', { orderId: order.id, event: { type: 'remind', note: '请今天内接单' } }, rid()))
+    const reminded = dataOf<Detail>(
+      await api.call(
+        communityAdmin,
+        'orders.act',
+        { orderId: order.id, event: { type: 'remind', note: '请今天内接单' } },
+        rid(),
+      ),
+    )
     expect(reminded.timeline.at(-1)).toMatchObject({ type: 'reminded', note: '请今天内接单' })
     const inbox = dataOf<{ items: { title: string }[] }>(await api.call(worker, 'messages.list', {}))
     expect(inbox.items.map((m) => m.title)).toContainEqual(expect.stringMatching(/^督办提醒/))
@@ -160,17 +299,28 @@ describe('deadlines, 督办 and auto-close', () => {
   test('an unrated resolved order closes itself after 7 days, recorded as such', async () => {
     const order = dataOf<Detail>(await snap(rider))
     dataOf(await api.call(worker, 'orders.act', { orderId: order.id, event: { type: 'accept' } }, rid()))
-    dataOf(await api.call(worker, 'orders.act', { orderId: order.id, event: { type: 'resolve', note: '已联系车主挪走车辆', photos: [] } }, rid()))
+    dataOf(
+      await api.call(
+        worker,
+        'orders.act',
+        { orderId: order.id, event: { type: 'resolve', note: '已联系车主挪走车辆', photos: [] } },
+        rid(),
+      ),
+    )
     api.clock.advance(6 * 24 * 3600_000)
     expect((await api.tick()).autoClosed).toBe(0)
     api.clock.advance(24 * 3600_000)
     expect((await api.tick()).autoClosed).toBe(1)
-    expect(dataOf<Detail & { autoClosed: boolean }>(await api.call(rider, 'orders.get', { orderId: order.id }))).toMatchObject({ state: 'closed', autoClosed: true })
+    expect(
+      dataOf<Detail & { autoClosed: boolean }>(await api.call(rider, 'orders.get', { orderId: order.id })),
+    ).toMatchObject({ state: 'closed', autoClosed: true })
   })
 
   test('a worker cannot accept an order of another grid', async () => {
     const order = dataOf<Detail>(await snap(rider, { location: { lat: 35.4068, lng: 116.5806 } }))
     expect(order.gridName).toBe('安居社区第一网格')
-    expect(await api.call(worker, 'orders.act', { orderId: order.id, event: { type: 'accept' } }, rid())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await api.call(worker, 'orders.act', { orderId: order.id, event: { type: 'accept' } }, rid())).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    )
   })
 })

@@ -3,19 +3,68 @@
  * by hand from the product rules (DOMAIN.md, issue 5), not derived from the code under test.
  */
 import { ORDER_STATES, type CategoryDoc, type OrderDoc, type OrderState, type TimelineType } from '../../../../../types'
-import { transition, AUTO_CLOSE_MS, type ActorKind, type OrderEvent } from '../../../../../cloudfunctions/api/modules/orders/transition'
+import {
+  transition,
+  AUTO_CLOSE_MS,
+  type ActorKind,
+  type OrderEvent,
+} from '../../../../../cloudfunctions/api/modules/orders/transition'
 import { addWorkdays } from '../../../../../cloudfunctions/api/modules/orders/deadlines'
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00') // a Monday
-const CATEGORY: CategoryDoc = { _id: 'cat', streetId: 'st', name: '交通秩序', acceptHours: 2, resolveWorkdays: 3, active: true, sort: 1, version: 0 }
+const CATEGORY: CategoryDoc = {
+  _id: 'cat',
+  streetId: 'st',
+  name: '交通秩序',
+  acceptHours: 2,
+  resolveWorkdays: 3,
+  active: true,
+  sort: 1,
+  version: 0,
+}
 
 function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
   return {
-    _id: 'od_1', no: 'N1', source: 'snap', categoryId: 'cat', text: '僵尸车', photos: [], location: null, address: '', streetId: 'st', communityId: 'cm', gridId: 'gd',
-    departmentId: null, jointDepartmentIds: [], reporterId: 'u_rep', anonymous: false, onBehalfOf: null, followerIds: [], repeatCount: 0, state, handlerId: state === 'dispatched' || state === 'submitted' ? null : 'u_h',
-    escalation: 'grid', supervised: false, joint: null, dueAt: NOW + 1000, acceptDeadline: NOW + 1000, resolveDeadline: null, acceptedAt: null,
-    resolvedAt: state === 'resolved' ? NOW - AUTO_CLOSE_MS - 1 : null, closedAt: null, rating: null, ratingComment: '', autoClosed: false, reopenCount: 0, unsatisfiedCount: 0,
-    mergedInto: null, rejectReason: null, createdAt: NOW - 5000, updatedAt: NOW - 5000, version: 3, ...extra,
+    _id: 'od_1',
+    no: 'N1',
+    source: 'snap',
+    categoryId: 'cat',
+    text: '僵尸车',
+    photos: [],
+    location: null,
+    address: '',
+    streetId: 'st',
+    communityId: 'cm',
+    gridId: 'gd',
+    departmentId: null,
+    jointDepartmentIds: [],
+    reporterId: 'u_rep',
+    anonymous: false,
+    onBehalfOf: null,
+    followerIds: [],
+    repeatCount: 0,
+    state,
+    handlerId: state === 'dispatched' || state === 'submitted' ? null : 'u_h',
+    escalation: 'grid',
+    supervised: false,
+    joint: null,
+    dueAt: NOW + 1000,
+    acceptDeadline: NOW + 1000,
+    resolveDeadline: null,
+    acceptedAt: null,
+    resolvedAt: state === 'resolved' ? NOW - AUTO_CLOSE_MS - 1 : null,
+    closedAt: null,
+    rating: null,
+    ratingComment: '',
+    autoClosed: false,
+    reopenCount: 0,
+    unsatisfiedCount: 0,
+    mergedInto: null,
+    rejectReason: null,
+    createdAt: NOW - 5000,
+    updatedAt: NOW - 5000,
+    version: 3,
+    ...extra,
   }
 }
 
@@ -38,7 +87,10 @@ const EVENTS: Record<string, OrderEvent> = {
 
 const OPEN = ['submitted', 'dispatched', 'accepted', 'in_progress'] as const
 /** event → [states it may leave from, who may cause it, the state it leads to (null = unchanged), its timeline entry]. */
-const EXPECTED: Record<keyof typeof EVENTS, [readonly OrderState[], readonly ActorKind[], OrderState | null, TimelineType]> = {
+const EXPECTED: Record<
+  keyof typeof EVENTS,
+  [readonly OrderState[], readonly ActorKind[], OrderState | null, TimelineType]
+> = {
   dispatch: [['submitted'], ['supervisor'], 'dispatched', 'dispatched'],
   accept: [['dispatched'], ['handler'], 'accepted', 'accepted'],
   start: [['accepted'], ['handler'], 'in_progress', 'started'],
@@ -60,9 +112,20 @@ const cases = Object.keys(EVENTS).flatMap((e) => ORDER_STATES.flatMap((s) => KIN
 
 test.each(cases)('%s from %s by %s', (eventName, state, kind) => {
   const [from, by, to, entry] = EXPECTED[eventName] ?? [[], [], null, 'note']
-  const result = transition(order(state), { id: kind === 'system' ? null : `u_${kind}`, kinds: new Set([kind]) }, EVENTS[eventName] ?? { type: 'accept' }, NOW, CATEGORY)
+  const result = transition(
+    order(state),
+    { id: kind === 'system' ? null : `u_${kind}`, kinds: new Set([kind]) },
+    EVENTS[eventName] ?? { type: 'accept' },
+    NOW,
+    CATEGORY,
+  )
   if (!by.includes(kind)) return expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-  if (!from.includes(state)) return expect(result).toMatchObject({ ok: false, code: 'INVALID_TRANSITION', message: expect.stringContaining('不能执行此操作') })
+  if (!from.includes(state))
+    return expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('不能执行此操作'),
+    })
   expect(result.ok).toBe(true)
   if (!result.ok) return
   expect(result.order.state).toBe(to ?? state)
@@ -77,53 +140,164 @@ describe('rules inside the transitions', () => {
   test('accepting sets the handler and a resolve deadline 3 working days later, skipping the weekend', () => {
     const friday = Date.parse('2026-11-27T16:00:00+08:00')
     const r = transition(order('dispatched'), handler, { type: 'accept' }, friday, CATEGORY)
-    expect(r).toMatchObject({ ok: true, order: { state: 'accepted', handlerId: 'u_h', acceptedAt: friday, resolveDeadline: Date.parse('2026-12-02T16:00:00+08:00') } })
+    expect(r).toMatchObject({
+      ok: true,
+      order: {
+        state: 'accepted',
+        handlerId: 'u_h',
+        acceptedAt: friday,
+        resolveDeadline: Date.parse('2026-12-02T16:00:00+08:00'),
+      },
+    })
     expect(addWorkdays(friday, 1)).toBe(Date.parse('2026-11-30T16:00:00+08:00'))
   })
 
   test('resolving needs an after-photo or a written reason', () => {
-    expect(transition(order('in_progress'), handler, { type: 'resolve', note: '好了', photos: [] }, NOW, CATEGORY)).toMatchObject({ ok: false, code: 'VALIDATION' })
-    expect(transition(order('in_progress'), handler, { type: 'resolve', note: '', photos: ['local:u_h/a.jpg'] }, NOW, CATEGORY)).toMatchObject({ ok: true })
-    expect(transition(order('in_progress'), handler, { type: 'resolve', note: '已协调物业拖走车辆', photos: [] }, NOW, CATEGORY)).toMatchObject({ ok: true })
+    expect(
+      transition(order('in_progress'), handler, { type: 'resolve', note: '好了', photos: [] }, NOW, CATEGORY),
+    ).toMatchObject({ ok: false, code: 'VALIDATION' })
+    expect(
+      transition(
+        order('in_progress'),
+        handler,
+        { type: 'resolve', note: '', photos: ['local:u_h/a.jpg'] },
+        NOW,
+        CATEGORY,
+      ),
+    ).toMatchObject({ ok: true })
+    expect(
+      transition(
+        order('in_progress'),
+        handler,
+        { type: 'resolve', note: '已协调物业拖走车辆', photos: [] },
+        NOW,
+        CATEGORY,
+      ),
+    ).toMatchObject({ ok: true })
   })
 
   test('不满意 reopens once; the second makes it a joint order escalated to the community; the third closes it on record', () => {
-    const first = transition(order('resolved'), reporter, { type: 'rate', rating: 'unsatisfied', comment: '车还在' }, NOW, CATEGORY)
-    expect(first).toMatchObject({ ok: true, order: { state: 'dispatched', reopenCount: 1, unsatisfiedCount: 1, joint: null, handlerId: null, acceptDeadline: NOW + 2 * 3600_000 }, timeline: { type: 'reopened' } })
-    const second = transition(order('resolved', { unsatisfiedCount: 1, reopenCount: 1 }), reporter, { type: 'rate', rating: 'unsatisfied', comment: '' }, NOW, CATEGORY)
-    expect(second).toMatchObject({ ok: true, order: { state: 'dispatched', joint: 'unsatisfied', escalation: 'community', supervised: true } })
-    const third = transition(order('resolved', { unsatisfiedCount: 2 }), reporter, { type: 'rate', rating: 'unsatisfied', comment: '' }, NOW, CATEGORY)
+    const first = transition(
+      order('resolved'),
+      reporter,
+      { type: 'rate', rating: 'unsatisfied', comment: '车还在' },
+      NOW,
+      CATEGORY,
+    )
+    expect(first).toMatchObject({
+      ok: true,
+      order: {
+        state: 'dispatched',
+        reopenCount: 1,
+        unsatisfiedCount: 1,
+        joint: null,
+        handlerId: null,
+        acceptDeadline: NOW + 2 * 3600_000,
+      },
+      timeline: { type: 'reopened' },
+    })
+    const second = transition(
+      order('resolved', { unsatisfiedCount: 1, reopenCount: 1 }),
+      reporter,
+      { type: 'rate', rating: 'unsatisfied', comment: '' },
+      NOW,
+      CATEGORY,
+    )
+    expect(second).toMatchObject({
+      ok: true,
+      order: { state: 'dispatched', joint: 'unsatisfied', escalation: 'community', supervised: true },
+    })
+    const third = transition(
+      order('resolved', { unsatisfiedCount: 2 }),
+      reporter,
+      { type: 'rate', rating: 'unsatisfied', comment: '' },
+      NOW,
+      CATEGORY,
+    )
     expect(third).toMatchObject({ ok: true, order: { state: 'closed', rating: 'unsatisfied' } })
   })
 
   test('满意 and 基本满意 close the order with the rating', () => {
     for (const rating of ['satisfied', 'basically_satisfied'] as const) {
-      expect(transition(order('resolved'), reporter, { type: 'rate', rating, comment: '谢谢' }, NOW, CATEGORY)).toMatchObject({ ok: true, order: { state: 'closed', rating, ratingComment: '谢谢', closedAt: NOW } })
+      expect(
+        transition(order('resolved'), reporter, { type: 'rate', rating, comment: '谢谢' }, NOW, CATEGORY),
+      ).toMatchObject({ ok: true, order: { state: 'closed', rating, ratingComment: '谢谢', closedAt: NOW } })
     }
   })
 
   test('auto-close waits the full 7 days after resolution', () => {
     const sys = { id: null, kinds: new Set<ActorKind>(['system']) }
-    expect(transition(order('resolved', { resolvedAt: NOW - AUTO_CLOSE_MS + 1000 }), sys, { type: 'auto_close' }, NOW, CATEGORY)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
-    expect(transition(order('resolved', { resolvedAt: NOW - AUTO_CLOSE_MS }), sys, { type: 'auto_close' }, NOW, CATEGORY)).toMatchObject({ ok: true, order: { state: 'closed', autoClosed: true } })
+    expect(
+      transition(
+        order('resolved', { resolvedAt: NOW - AUTO_CLOSE_MS + 1000 }),
+        sys,
+        { type: 'auto_close' },
+        NOW,
+        CATEGORY,
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+    expect(
+      transition(order('resolved', { resolvedAt: NOW - AUTO_CLOSE_MS }), sys, { type: 'auto_close' }, NOW, CATEGORY),
+    ).toMatchObject({ ok: true, order: { state: 'closed', autoClosed: true } })
   })
 
   test('a third repeat report makes it a 重复工单; the same person cannot count twice', () => {
     const sys = { id: null, kinds: new Set<ActorKind>(['system']) }
     const two = order('dispatched', { repeatCount: 2, followerIds: ['a', 'b'] })
-    expect(transition(two, sys, { type: 'metoo', userId: 'c' }, NOW, CATEGORY)).toMatchObject({ ok: true, order: { repeatCount: 3, joint: 'repeat', followerIds: ['a', 'b', 'c'] } })
-    expect(transition(two, sys, { type: 'metoo', userId: 'a' }, NOW, CATEGORY)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
-    expect(transition(two, sys, { type: 'metoo', userId: 'u_rep' }, NOW, CATEGORY)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' })
+    expect(transition(two, sys, { type: 'metoo', userId: 'c' }, NOW, CATEGORY)).toMatchObject({
+      ok: true,
+      order: { repeatCount: 3, joint: 'repeat', followerIds: ['a', 'b', 'c'] },
+    })
+    expect(transition(two, sys, { type: 'metoo', userId: 'a' }, NOW, CATEGORY)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+    expect(transition(two, sys, { type: 'metoo', userId: 'u_rep' }, NOW, CATEGORY)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
   })
 
   test('escalation only goes up', () => {
     const sys = { id: null, kinds: new Set<ActorKind>(['system']) }
-    expect(transition(order('dispatched', { escalation: 'community' }), sys, { type: 'escalate', level: 'community' }, NOW, CATEGORY)).toMatchObject({ ok: false })
-    expect(transition(order('dispatched', { escalation: 'community' }), sys, { type: 'escalate', level: 'street' }, NOW, CATEGORY)).toMatchObject({ ok: true, order: { escalation: 'street', supervised: true } })
+    expect(
+      transition(
+        order('dispatched', { escalation: 'community' }),
+        sys,
+        { type: 'escalate', level: 'community' },
+        NOW,
+        CATEGORY,
+      ),
+    ).toMatchObject({ ok: false })
+    expect(
+      transition(
+        order('dispatched', { escalation: 'community' }),
+        sys,
+        { type: 'escalate', level: 'street' },
+        NOW,
+        CATEGORY,
+      ),
+    ).toMatchObject({ ok: true, order: { escalation: 'street', supervised: true } })
   })
 
   test('a transfer keeps history, clears the handler and restarts the accept clock', () => {
-    const r = transition(order('accepted'), handler, { type: 'transfer', departmentId: 'dp_cc', targetLabel: '创城', reason: '需协调' }, NOW, CATEGORY)
-    expect(r).toMatchObject({ ok: true, order: { state: 'dispatched', departmentId: 'dp_cc', gridId: 'gd', handlerId: null, acceptDeadline: NOW + 2 * 3600_000 }, timeline: { type: 'transferred', note: '转派至创城：需协调' } })
+    const r = transition(
+      order('accepted'),
+      handler,
+      { type: 'transfer', departmentId: 'dp_cc', targetLabel: '创城', reason: '需协调' },
+      NOW,
+      CATEGORY,
+    )
+    expect(r).toMatchObject({
+      ok: true,
+      order: {
+        state: 'dispatched',
+        departmentId: 'dp_cc',
+        gridId: 'gd',
+        handlerId: null,
+        acceptDeadline: NOW + 2 * 3600_000,
+      },
+      timeline: { type: 'transferred', note: '转派至创城：需协调' },
+    })
   })
 })
