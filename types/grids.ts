@@ -1,10 +1,84 @@
+/** The street → community → grid tree, departments, memberships and join codes, and the grid actions. */
 import { z } from 'zod'
-import { LatLngSchema, RoleSchema } from './entities'
-import { PhoneSchema } from './actions-common'
+import { CursorSchema as Cursor, IdSchema as Id, LatLngSchema, PhoneSchema, pageOf as Page, text } from './common'
+import { RoleSchema } from './users'
 
-const Id = z.string().min(1).max(64)
-const Text = (label: string, max: number) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
+const Text = (label: string, max: number) => text({ label, max, min: 1 })
+
+export const StreetDocSchema = z.object({
+  _id: z.string(),
+  name: z.string(),
+  district: z.string(),
+  version: z.number().int(),
+})
+export type StreetDoc = z.infer<typeof StreetDocSchema>
+
+export const CommunityDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+})
+export type CommunityDoc = z.infer<typeof CommunityDocSchema>
+
+export const GridDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  communityId: z.string(),
+  name: z.string(),
+  code: z.string(),
+  polygon: z.array(LatLngSchema),
+  workerIds: z.array(z.string()),
+  archived: z.boolean(),
+  notes: z.string().default(''),
+  departmentIds: z.array(z.string()).default([]),
+  buildingHeadIds: z.array(z.string()).default([]),
+  /** The current join code; older codes stay in `joincodes` marked rotated. */
+  joinCode: z.string().default(''),
+  createdAt: z.number().default(0),
+  version: z.number().int(),
+})
+export type GridDoc = z.infer<typeof GridDocSchema>
+
+export const DepartmentDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  field: z.string(),
+  /** The desk phone residents may call (masked on every public page). */
+  contactPhone: z.string().nullable().default(null),
+  version: z.number().int(),
+})
+export type DepartmentDoc = z.infer<typeof DepartmentDocSchema>
+
+/** A resident's membership of a grid; moving home deactivates the old one (kept as history). */
+export const MembershipDocSchema = z.object({
+  _id: z.string(),
+  gridId: z.string(),
+  /** null for a resident registered offline by a grid worker (no phone, no account). */
+  userId: z.string().nullable(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  active: z.boolean(),
+  offline: z.boolean(),
+  joinedAt: z.number(),
+  leftAt: z.number().nullable(),
+  version: z.number().int(),
+})
+export type MembershipDoc = z.infer<typeof MembershipDocSchema>
+
+export const JoinCodeDocSchema = z.object({
+  _id: z.string(),
+  gridId: z.string(),
+  active: z.boolean(),
+  createdAt: z.number(),
+  rotatedAt: z.number().nullable(),
+  version: z.number().int(),
+})
+export type JoinCodeDoc = z.infer<typeof JoinCodeDocSchema>
 
 /** Join codes are 8 characters from an alphabet without look-alikes (0/O, 1/I). */
 export const JoinCodeSchema = z
@@ -117,8 +191,6 @@ export const AuditViewSchema = z.object({
   detail: z.string(),
 })
 
-const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
-const Cursor = z.string().max(512).optional()
 const Address = { building: Text('楼号', 20), unit: Text('单元', 20), room: Text('房号', 20) }
 
 export const gridActions = {
@@ -135,7 +207,7 @@ export const gridActions = {
           .trim()
           .regex(/^[A-Z]{2}-\d{2,3}$/, '网格编号格式如 NZ-05'),
         polygon: PolygonSchema,
-        notes: z.string().max(200).default(''),
+        notes: text({ label: '备注', max: 200, multiline: true }).default(''),
       })
       .strict(),
     output: GridHomeSchema,
@@ -147,7 +219,7 @@ export const gridActions = {
         gridId: Id,
         name: Text('网格名称', 30).optional(),
         polygon: PolygonSchema.optional(),
-        notes: z.string().max(200).optional(),
+        notes: text({ label: '备注', max: 200, multiline: true }).optional(),
         workerIds: z.array(Id).max(5).optional(),
       })
       .strict(),
@@ -193,7 +265,7 @@ export const gridActions = {
   },
   'grids.members': {
     mutating: false,
-    input: z.object({ gridId: Id, q: z.string().trim().max(20).optional(), cursor: Cursor }).strict(),
+    input: z.object({ gridId: Id, q: text({ label: '查询内容', max: 20 }).optional(), cursor: Cursor }).strict(),
     output: Page(MemberSchema),
   },
   'grids.registerOffline': {

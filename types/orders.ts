@@ -1,19 +1,138 @@
+/** Work orders (工单): categories, orders and their timeline, and the order actions. */
 import { z } from 'zod'
-import {
-  EscalationSchema,
-  JointKindSchema,
-  LatLngSchema,
-  OrderSourceSchema,
-  OrderStateSchema,
-  RatingSchema,
-  TimelineTypeSchema,
-} from './entities'
 
-const Id = z.string().min(1).max(64)
-const Cursor = z.string().max(512).optional()
-const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+import { CursorSchema as Cursor, IdSchema as Id, LatLngSchema, pageOf as Page, text } from './common'
+
+export const CategoryDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  /** Hours to accept (接单) after dispatch. */
+  acceptHours: z.number().positive(),
+  /** Working days to resolve (办结) after acceptance. */
+  resolveWorkdays: z.number().int().positive(),
+  active: z.boolean(),
+  sort: z.number().int(),
+  version: z.number().int(),
+})
+export type CategoryDoc = z.infer<typeof CategoryDocSchema>
+
+export const ORDER_STATES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+  'merged',
+] as const
+export const OrderStateSchema = z.enum(ORDER_STATES)
+export type OrderState = z.infer<typeof OrderStateSchema>
+export const OPEN_STATES: readonly OrderState[] = ['submitted', 'dispatched', 'accepted', 'in_progress']
+
+export const ORDER_SOURCES = ['snap', 'demand', 'patrol', 'proxy'] as const
+export const OrderSourceSchema = z.enum(ORDER_SOURCES)
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
+export const RatingSchema = z.enum(RATINGS)
+export type Rating = z.infer<typeof RatingSchema>
+
+export const ESCALATION_LEVELS = ['grid', 'community', 'street'] as const
+export const EscalationSchema = z.enum(ESCALATION_LEVELS)
+
+export const JOINT_KINDS = ['repeat', 'unsatisfied', 'difficult'] as const
+export const JointKindSchema = z.enum(JOINT_KINDS)
+
+export const OrderDocSchema = z.object({
+  _id: z.string(),
+  no: z.string(),
+  source: OrderSourceSchema,
+  categoryId: z.string(),
+  text: z.string(),
+  photos: z.array(z.string()),
+  location: LatLngSchema.nullable(),
+  address: z.string(),
+  streetId: z.string(),
+  communityId: z.string().nullable(),
+  /** null = the street's queue (reported outside every grid). */
+  gridId: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  jointDepartmentIds: z.array(z.string()),
+  reporterId: z.string(),
+  anonymous: z.boolean(),
+  /** 代办: the offline resident (membership id) the matter was registered for. */
+  onBehalfOf: z.string().nullable(),
+  followerIds: z.array(z.string()),
+  repeatCount: z.number().int(),
+  state: OrderStateSchema,
+  handlerId: z.string().nullable(),
+  escalation: EscalationSchema,
+  supervised: z.boolean(),
+  joint: JointKindSchema.nullable(),
+  /** The deadline that matters now: accept while dispatched, resolve after; far future once done. */
+  dueAt: z.number(),
+  acceptDeadline: z.number(),
+  resolveDeadline: z.number().nullable(),
+  acceptedAt: z.number().nullable(),
+  resolvedAt: z.number().nullable(),
+  closedAt: z.number().nullable(),
+  rating: RatingSchema.nullable(),
+  ratingComment: z.string(),
+  autoClosed: z.boolean(),
+  reopenCount: z.number().int(),
+  unsatisfiedCount: z.number().int(),
+  mergedInto: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  version: z.number().int(),
+})
+export type OrderDoc = z.infer<typeof OrderDocSchema>
+
+export const TIMELINE_TYPES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'started',
+  'note',
+  'resolved',
+  'rated',
+  'confirmed',
+  'reopened',
+  'closed',
+  'auto_closed',
+  'rejected',
+  'merged',
+  'transferred',
+  'escalated',
+  'reminded',
+  'metoo',
+  'joint',
+] as const
+export const TimelineTypeSchema = z.enum(TIMELINE_TYPES)
+export type TimelineType = z.infer<typeof TimelineTypeSchema>
+
+export const TimelineDocSchema = z.object({
+  _id: z.string(),
+  orderId: z.string(),
+  at: z.number(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  /** Orders the timeline when two steps share a millisecond: 2 × the order's version after the step. */
+  seq: z.number(),
+  type: TimelineTypeSchema,
+  note: z.string(),
+  photos: z.array(z.string()),
+  staffOnly: z.boolean(),
+  version: z.number().int(),
+})
+export type TimelineDoc = z.infer<typeof TimelineDocSchema>
+
 const Photos = z.array(z.string().min(1).max(200)).max(3, '最多上传 3 张照片')
-const Note = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`)
+/** Free text a person writes on an order; `required` names the field in the 请填写 message. */
+const Note = (max: number, required?: string) =>
+  text({ max, multiline: true, ...(required ? { label: required, min: 1 } : {}) })
 
 export const CategoryViewSchema = z.object({
   id: z.string(),
@@ -93,16 +212,16 @@ export const OrderEventInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dispatch'), gridId: Id.optional(), departmentId: Id.optional() }),
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('start'), note: Note(300).default('') }),
-  z.object({ type: z.literal('note'), note: Note(300).min(1, '请填写内容'), staffOnly: z.boolean().default(false) }),
+  z.object({ type: z.literal('note'), note: Note(300, '内容'), staffOnly: z.boolean().default(false) }),
   z.object({ type: z.literal('resolve'), note: Note(300).default(''), photos: Photos.default([]) }),
   z.object({ type: z.literal('rate'), rating: RatingSchema, comment: Note(200).default('') }),
-  z.object({ type: z.literal('reject'), reason: Note(200).min(1, '请填写退回理由') }),
+  z.object({ type: z.literal('reject'), reason: Note(200, '退回理由') }),
   z.object({ type: z.literal('merge'), intoOrderId: Id }),
   z.object({
     type: z.literal('transfer'),
     gridId: Id.optional(),
     departmentId: Id.optional(),
-    reason: Note(200).min(1, '请填写转派理由'),
+    reason: Note(200, '转派理由'),
   }),
   z.object({ type: z.literal('remind'), note: Note(200).default('') }),
   z.object({ type: z.literal('assign_joint'), departmentIds: z.array(Id).min(1).max(10) }),
@@ -129,7 +248,7 @@ export const orderActions = {
     input: z
       .object({
         id: Id.optional(),
-        name: z.string().trim().min(1, '请填写分类名称').max(20),
+        name: text({ label: '分类名称', min: 1, max: 20 }),
         acceptHours: z.number().min(0.5).max(720),
         resolveWorkdays: z.number().int().min(1).max(60),
         active: z.boolean().default(true),

@@ -1,4 +1,5 @@
 import {
+  ROLE_LABELS,
   ADMIN_ROLES,
   InviteDocSchema,
   UserDocSchema,
@@ -17,19 +18,10 @@ import { audit } from '../audit/log'
 import { primaryStreet } from '../audit/handlers'
 
 const DAY = 24 * 60 * 60 * 1000
-const ROLE_LABEL: Record<RoleGrant['role'], string> = {
-  resident: '居民',
-  rider: '骑手',
-  building_head: '楼长',
-  grid_worker: '网格员',
-  department: '部门工作人员',
-  community_admin: '社区管理员',
-  street_admin: '街道管理员',
-}
 
 async function scopeLabel(deps: Deps, grant: RoleGrant): Promise<string> {
   if (grant.gridIds?.length)
-    return `${ROLE_LABEL[grant.role]}（${(
+    return `${ROLE_LABELS[grant.role]}（${(
       await Promise.all(
         grant.gridIds.map((id) =>
           loadGrid(deps, id).then(
@@ -40,10 +32,10 @@ async function scopeLabel(deps: Deps, grant: RoleGrant): Promise<string> {
       )
     ).join('、')}）`
   if (grant.departmentId)
-    return `${ROLE_LABEL[grant.role]}（${(await loadDepartment(deps, grant.departmentId).catch(() => null))?.name ?? grant.departmentId}）`
+    return `${ROLE_LABELS[grant.role]}（${(await loadDepartment(deps, grant.departmentId).catch(() => null))?.name ?? grant.departmentId}）`
   if (grant.communityId)
-    return `${ROLE_LABEL[grant.role]}（${(await loadCommunity(deps, grant.communityId).catch(() => null))?.name ?? grant.communityId}）`
-  return ROLE_LABEL[grant.role]
+    return `${ROLE_LABELS[grant.role]}（${(await loadCommunity(deps, grant.communityId).catch(() => null))?.name ?? grant.communityId}）`
+  return ROLE_LABELS[grant.role]
 }
 
 async function present(deps: Deps, invite: InviteDoc) {
@@ -275,7 +267,7 @@ export const inviteHandlers: { [A in InviteActions]: Handler<A> } = {
         action: 'role.revoke',
         targetType: 'user',
         targetId: target._id,
-        detail: `撤销 ${target.realName ?? target.nickname} 的${ROLE_LABEL[input.role]}角色`,
+        detail: `撤销 ${target.realName ?? target.nickname} 的${ROLE_LABELS[input.role]}角色`,
         streetId,
       })
       return { userId: target._id, roles: updated.map((r) => r.role) }

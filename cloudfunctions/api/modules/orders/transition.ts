@@ -3,7 +3,7 @@
  * one timeline entry, or INVALID_TRANSITION / FORBIDDEN. No I/O; handlers load, call, and store.
  */
 import type { CategoryDoc, OrderDoc, OrderState, Rating, TimelineType } from '../../../../types'
-import { OPEN_STATES } from '../../../../types'
+import { OPEN_STATES, RATING_LABELS, STATE_LABELS } from '../../../../types'
 import { addHours, addWorkdays, FAR_FUTURE } from './deadlines'
 
 export type ActorKind = 'reporter' | 'handler' | 'supervisor' | 'system'
@@ -78,22 +78,6 @@ export const RULES: Record<EventType, { from: readonly OrderState[]; by: readonl
   assign_joint: { from: OPEN_STATES, by: ['supervisor'] },
 }
 
-const STATE_LABEL: Record<OrderState, string> = {
-  submitted: '待派单',
-  dispatched: '待接单',
-  accepted: '已接单',
-  in_progress: '办理中',
-  resolved: '已办结待评价',
-  closed: '已办结',
-  rejected: '已退回',
-  merged: '已合并',
-}
-const RATING_LABEL: Record<Rating, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  unsatisfied: '不满意',
-}
-
 const fail = (code: 'INVALID_TRANSITION' | 'FORBIDDEN' | 'VALIDATION', message: string): TransitionResult => ({
   ok: false,
   code,
@@ -129,7 +113,7 @@ export function transition(
   const rule = RULES[event.type]
   if (!rule.by.some((k) => actor.kinds.has(k))) return fail('FORBIDDEN', '您无权对该工单进行此操作')
   if (!rule.from.includes(order.state))
-    return fail('INVALID_TRANSITION', `工单当前状态为“${STATE_LABEL[order.state]}”，不能执行此操作`)
+    return fail('INVALID_TRANSITION', `工单当前状态为“${STATE_LABELS[order.state]}”，不能执行此操作`)
   const base = { ...order, updatedAt: now }
   switch (event.type) {
     case 'dispatch': {
@@ -169,7 +153,7 @@ export function transition(
         timeline: entry('resolved', event.note, event.photos),
       }
     case 'rate': {
-      const note = `${RATING_LABEL[event.rating]}${event.comment ? `：${event.comment}` : ''}`
+      const note = `${RATING_LABELS[event.rating]}${event.comment ? `：${event.comment}` : ''}`
       if (event.rating !== 'unsatisfied') {
         return {
           ok: true,

@@ -1,0 +1,71 @@
+/** Every label a person reads for a state, role, source or verdict: defined once, used by server and client. */
+import type { Role } from './users'
+import type { OrderState, Rating, TimelineType } from './orders'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  rider: '骑手',
+  building_head: '楼长',
+  grid_worker: '网格员',
+  department: '部门工作人员',
+  community_admin: '社区管理员',
+  street_admin: '街道管理员',
+}
+
+export const STATE_LABELS: Record<OrderState, string> = {
+  submitted: '待派单',
+  dispatched: '待接单',
+  accepted: '已接单',
+  in_progress: '办理中',
+  resolved: '待评价',
+  closed: '已办结',
+  rejected: '已退回',
+  merged: '已合并',
+}
+
+export const SOURCE_LABELS = { snap: '随手拍', demand: '诉求', patrol: '巡查', proxy: '代办' } as const
+
+export const RATING_LABELS: Record<Rating, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+}
+
+export const JOINT_LABELS = { repeat: '重复工单', unsatisfied: '不满意工单', difficult: '疑难工单' } as const
+
+export const ESCALATION_LABELS = { grid: '网格', community: '社区', street: '街道' } as const
+
+export const EVENT_LABELS = {
+  dispatch: '派单',
+  accept: '接单',
+  start: '开始办理',
+  note: '添加进展',
+  resolve: '办结反馈',
+  rate: '评价',
+  reject: '退回',
+  merge: '合并重复',
+  transfer: '转派',
+  remind: '督办提醒',
+  assign_joint: '联合办理',
+} as const
+
+export const TIMELINE_LABELS: Record<TimelineType, string> = {
+  submitted: '提交',
+  dispatched: '派单',
+  accepted: '接单',
+  started: '办理',
+  note: '进展',
+  resolved: '办结反馈',
+  rated: '评价',
+  confirmed: '登记人确认',
+  reopened: '不满意重办',
+  closed: '办结',
+  auto_closed: '自动办结',
+  rejected: '退回',
+  merged: '合并',
+  transferred: '转派',
+  escalated: '上报督办',
+  reminded: '督办提醒',
+  metoo: '我也遇到',
+  joint: '联合办理',
+}
