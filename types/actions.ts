@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { userActions } from './users'
 import { gridActions } from './grids'
 import { orderActions } from './orders'
+import { accessActions } from './access'
 import { jobActions } from './jobs'
 
 /**
@@ -12,6 +13,7 @@ import { jobActions } from './jobs'
 export const actions = {
   ...userActions,
   ...gridActions,
+  ...accessActions,
   ...orderActions,
   ...jobActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>

@@ -1,7 +1,6 @@
 /** The street → community → grid tree, departments, memberships and join codes, and the grid actions. */
 import { z } from 'zod'
 import { CursorSchema as Cursor, IdSchema as Id, LatLngSchema, PhoneSchema, pageOf as Page, text } from './common'
-import { RoleSchema } from './users'
 
 const Text = (label: string, max: number) => text({ label, max, min: 1 })
 
@@ -168,29 +167,6 @@ export const MemberSchema = z.object({
   joinedAt: z.number(),
 })
 
-export const INVITABLE_ROLES = ['grid_worker', 'department', 'community_admin', 'street_admin'] as const
-export const InviteRoleSchema = z.enum(INVITABLE_ROLES)
-
-export const InviteViewSchema = z.object({
-  code: z.string(),
-  role: RoleSchema,
-  scopeLabel: z.string(),
-  createdAt: z.number(),
-  expiresAt: z.number(),
-  state: z.enum(['open', 'redeemed', 'revoked', 'expired']),
-  redeemedByName: z.string().nullable(),
-})
-
-export const AuditViewSchema = z.object({
-  id: z.string(),
-  at: z.number(),
-  actorName: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  detail: z.string(),
-})
-
 const Address = { building: Text('楼号', 20), unit: Text('单元', 20), room: Text('房号', 20) }
 
 export const gridActions = {
@@ -293,7 +269,7 @@ export const gridActions = {
   },
   'departments.create': {
     mutating: true,
-    input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20) }).strict(),
+    input: z.object({ name: Text('部门名称', 20), field: Text('职责领域', 20), streetId: Id.optional() }).strict(),
     output: z.object({ id: z.string(), name: z.string(), field: z.string() }),
   },
   'departments.enterGrids': {
@@ -301,42 +277,4 @@ export const gridActions = {
     input: z.object({ departmentId: Id, gridIds: z.array(Id).min(1).max(100), enter: z.boolean() }).strict(),
     output: z.object({ changed: z.number().int() }),
   },
-  'invites.create': {
-    mutating: true,
-    input: z
-      .object({
-        role: InviteRoleSchema,
-        gridIds: z.array(Id).max(20).optional(),
-        departmentId: Id.optional(),
-        communityId: Id.optional(),
-        expiresInDays: z.number().int().min(1).max(30).default(7),
-      })
-      .strict(),
-    output: InviteViewSchema,
-  },
-  'invites.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(InviteViewSchema) },
-  'invites.revoke': {
-    mutating: true,
-    input: z.object({ code: z.string().trim().toUpperCase().max(20) }).strict(),
-    output: InviteViewSchema,
-  },
-  'invites.redeem': {
-    mutating: true,
-    input: z
-      .object({
-        code: z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(/^[A-HJ-NP-Z2-9]{10}$/, '邀请码应为 10 位字母或数字'),
-      })
-      .strict(),
-    output: z.object({ role: RoleSchema, scopeLabel: z.string() }),
-  },
-  'roles.revoke': {
-    mutating: true,
-    input: z.object({ userId: Id, role: RoleSchema }).strict(),
-    output: z.object({ userId: z.string(), roles: z.array(RoleSchema) }),
-  },
-  'audit.list': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(AuditViewSchema) },
 } as const

@@ -42,6 +42,7 @@ export const EVENT_LABELS = {
   note: '添加进展',
   resolve: '办结反馈',
   rate: '评价',
+  confirm: '确认办结',
   reject: '退回',
   merge: '合并重复',
   transfer: '转派',

@@ -80,6 +80,7 @@ export const OrderDocSchema = z.object({
   rating: RatingSchema.nullable(),
   ratingComment: z.string(),
   autoClosed: z.boolean(),
+  confirmed: z.boolean().default(false),
   reopenCount: z.number().int(),
   unsatisfiedCount: z.number().int(),
   mergedInto: z.string().nullable(),
@@ -178,12 +179,22 @@ export const ORDER_EVENTS = [
   'note',
   'resolve',
   'rate',
+  'confirm',
   'reject',
   'merge',
   'transfer',
   'remind',
   'assign_joint',
 ] as const
+
+/** A phone, ID or bank number shown masked to staff, which they may reveal one at a time (audited). */
+export const HiddenNumberSchema = z.object({
+  field: z.enum(['text', 'address', 'ratingComment', 'rejectReason', 'timeline']),
+  entryId: z.string().nullable(),
+  index: z.number().int(),
+  masked: z.string(),
+})
+export type HiddenNumber = z.infer<typeof HiddenNumberSchema>
 
 export const OrderDetailSchema = OrderSummarySchema.extend({
   source: OrderSourceSchema,
@@ -199,8 +210,12 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
   rating: RatingSchema.nullable(),
   ratingComment: z.string(),
   autoClosed: z.boolean(),
+  /** A staff-filed order closed by its registrar's confirmation (left out of 满意率). */
+  confirmed: z.boolean(),
   rejectReason: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** Numbers masked in this view that the viewer may reveal (staff in scope only). */
+  hiddenNumbers: z.array(HiddenNumberSchema),
   jointDepartmentNames: z.array(z.string()),
   timeline: z.array(TimelineViewSchema),
   /** The events this viewer may cause now; the UI shows exactly these buttons. */
@@ -212,6 +227,7 @@ export const OrderEventInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dispatch'), gridId: Id.optional(), departmentId: Id.optional() }),
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('start'), note: Note(300).default('') }),
+  z.object({ type: z.literal('confirm'), note: Note(200).default('') }),
   z.object({ type: z.literal('note'), note: Note(300, '内容'), staffOnly: z.boolean().default(false) }),
   z.object({ type: z.literal('resolve'), note: Note(300).default(''), photos: Photos.default([]) }),
   z.object({ type: z.literal('rate'), rating: RatingSchema, comment: Note(200).default('') }),
@@ -240,7 +256,7 @@ export const DuplicateSchema = z.object({
 export const orderActions = {
   'categories.list': {
     mutating: false,
-    input: z.object({}).strict(),
+    input: z.object({ streetId: Id.optional() }).strict(),
     output: z.object({ items: z.array(CategoryViewSchema) }),
   },
   'categories.save': {
@@ -252,6 +268,7 @@ export const orderActions = {
         acceptHours: z.number().min(0.5).max(720),
         resolveWorkdays: z.number().int().min(1).max(60),
         active: z.boolean().default(true),
+        streetId: Id.optional(),
       })
       .strict(),
     output: CategoryViewSchema,
@@ -296,6 +313,19 @@ export const orderActions = {
     mutating: true,
     input: z.object({ orderId: Id, event: OrderEventInputSchema }).strict(),
     output: OrderDetailSchema,
+  },
+  /** One masked number of an order, in full, for staff in scope; every reveal is audited. */
+  'orders.reveal': {
+    mutating: true,
+    input: z
+      .object({
+        orderId: Id,
+        field: HiddenNumberSchema.shape.field,
+        entryId: Id.nullable().default(null),
+        index: z.number().int().min(0).max(20),
+      })
+      .strict(),
+    output: z.object({ value: z.string() }),
   },
   'orders.overdue': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(OrderSummarySchema) },
 } as const

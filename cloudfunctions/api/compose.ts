@@ -1,5 +1,5 @@
 /** Builds the embedded default: SQLite store, local files, local word list, in-app inbox. */
-import type { Deps } from './context'
+import { DEFAULT_SETTINGS, type Deps } from './context'
 import type { RuntimeConfig } from './config'
 import { createSqliteStore } from './store/sqlite'
 import { createLocalFiles } from './platform/files-local'
@@ -9,13 +9,17 @@ import { randomIds, systemClock } from './platform/clock-ids'
 import { noMiniCode } from './platform/mini-code'
 
 export function createLocalDeps(
-  config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'>,
+  config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'> & Partial<Pick<RuntimeConfig, 'REPORT_RADIUS_M'>>,
   overrides: Partial<Deps> = {},
 ): Deps {
   const store = overrides.store ?? createSqliteStore(config.dbFile)
   const clock = overrides.clock ?? systemClock
   const ids = overrides.ids ?? randomIds
   return {
+    settings: overrides.settings ?? {
+      ...DEFAULT_SETTINGS,
+      reportRadiusMetres: config.REPORT_RADIUS_M ?? DEFAULT_SETTINGS.reportRadiusMetres,
+    },
     store,
     clock,
     ids,

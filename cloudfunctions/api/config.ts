@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   TCB_SECRET_ID: z.string().optional(),
   TCB_SECRET_KEY: z.string().optional(),
   WX_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
+  /** Reports further than this many metres from every grid are refused. */
+  REPORT_RADIUS_M: z.coerce.number().int().min(100).max(100_000).default(2000),
 })
 
 export type RuntimeConfig = z.infer<typeof EnvSchema> & { dbFile: string; uploadDir: string }

@@ -1,9 +1,19 @@
+/** What every handler receives: the ports (store, files, checks, notifications, clock, ids) and the caller. */
 import type { Store } from './store/port'
 import type { Clock, ContentCheck, Files, Ids, MiniCode, Notify } from './platform/ports'
 import type { UserDoc } from '../../types'
 
+/** Tunable rules read from the environment (see config.ts). */
+export interface Settings {
+  /** A report further than this from every grid of every street is refused (metres). */
+  reportRadiusMetres: number
+}
+
+export const DEFAULT_SETTINGS: Settings = { reportRadiusMetres: 2000 }
+
 /** Everything a handler may touch; composed once in index.ts (cloud) or by the local gateway. */
 export interface Deps {
+  settings: Settings
   store: Store
   files: Files
   contentCheck: ContentCheck

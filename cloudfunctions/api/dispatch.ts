@@ -1,6 +1,7 @@
 /**
  * The one entry every call goes through: parse the request, identify the caller, check the role,
- * validate the input, replay or run the handler, and shape the envelope. Never leaks a stack trace.
+ * bound and validate the input, check the place against the caller's scope, replay or run the
+ * handler, and shape the envelope. Never leaks a stack trace.
  */
 import { z } from 'zod'
 import {
@@ -9,6 +10,7 @@ import {
   isActionName,
   RequestSchema,
   type ActionName,
+  type ActionParsedInput,
   type Envelope,
   type FieldError,
   type UserDoc,
@@ -16,7 +18,11 @@ import {
 import type { Deps } from './context'
 import { AppError } from './errors'
 import { withIdempotency, requestKey } from './idempotency'
-import { registry, type Handler } from './registry'
+import { registry } from './registry'
+import type { Handler } from './handler'
+import { mayAct } from './modules/places/can'
+import { payloadProblem } from './payload-bounds'
+import type { Place, ScopedPlace } from './modules/places/place'
 import { ensureUser } from './users'
 import { InvalidCursorError } from './store/plan'
 import { StoreConflictError } from './store/port'
@@ -39,6 +45,23 @@ function allowed(user: UserDoc, roles: Handler<ActionName>['roles']): boolean {
   return roles === 'any' || user.roles.some((grant) => roles.includes(grant.role))
 }
 
+const isScoped = (p: Place) => p.kind !== 'self' && p.kind !== 'open'
+
+/** Resolves the place the action acts on and refuses, before the handler runs, a caller whose scope lacks it. */
+async function checkPlace<A extends ActionName>(
+  deps: Deps,
+  handler: Handler<A>,
+  user: UserDoc,
+  input: ActionParsedInput<A>,
+) {
+  const resolved = await handler.place(deps, input, user)
+  const places = Array.isArray(resolved) ? resolved : [resolved]
+  if (mayAct(user, handler.roles, places)) return null
+  const refused = places.find((p): p is ScopedPlace => isScoped(p) && !mayAct(user, handler.roles, p))
+  if (refused?.hidden) return fail('NOT_FOUND', refused.refusal ?? '内容不存在或已删除')
+  return fail('FORBIDDEN', refused?.refusal ?? '您没有权限进行此操作')
+}
+
 async function runHandler<A extends ActionName>(
   deps: Deps,
   action: A,
@@ -52,7 +75,10 @@ async function runHandler<A extends ActionName>(
   if (!parsed.success) return fail('VALIDATION', GENERIC_VALIDATION_MESSAGE, fieldErrors(parsed.error))
   // The registry is keyed by the same names; the cast narrows the union lookup to this action.
   const handler = registry[action] as unknown as Handler<A>
-  const output = await handler.handle({ deps, user, openId, requestId }, parsed.data as never)
+  const input = parsed.data as ActionParsedInput<A>
+  const refusal = await checkPlace(deps, handler, user, input)
+  if (refusal) return refusal
+  const output = await handler.handle({ deps, user, openId, requestId }, input)
   return { ok: true, data: spec.output.parse(output) }
 }
 
@@ -64,6 +90,8 @@ export function createDispatcher(deps: Deps) {
       if (!request.success) return fail('VALIDATION', '请求格式不正确', fieldErrors(request.error))
       const { action, payload, requestId } = request.data
       if (!isActionName(action)) return fail('UNKNOWN_ACTION', '不支持的操作')
+      const tooBig = payloadProblem(payload)
+      if (tooBig) return fail('VALIDATION', `${tooBig}，请精简后重试`, [{ path: 'payload', message: tooBig }])
       if (!openId) return fail('UNAUTHENTICATED', '请先登录')
       const user = await ensureUser(deps, openId)
       const handler = registry[action]

@@ -57,6 +57,7 @@ function buildRuntime(): Runtime {
     config.WX_SUBSCRIBE_TEMPLATE_ID,
   )
   const api = createApi({
+    settings: { reportRadiusMetres: config.REPORT_RADIUS_M },
     store,
     clock: systemClock,
     ids: randomIds,

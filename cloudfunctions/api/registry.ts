@@ -1,6 +1,6 @@
-/** Server-side half of each action: the roles allowed and the handler. Contract half lives in types/. */
-import type { ActionName, ActionOutput, ActionParsedInput, Role } from '../../types'
-import type { HandlerContext } from './context'
+/** Every action's server half (roles, place, handler), gathered from the modules' handlers files. */
+import type { ActionName } from '../../types'
+import type { Handler } from './handler'
 import { meHandlers } from './modules/me/handlers'
 import { messageHandlers } from './modules/messages/handlers'
 import { jobHandlers } from './jobs/handlers'
@@ -8,16 +8,10 @@ import { gridTreeHandlers } from './modules/grids/tree-handlers'
 import { gridJoinHandlers } from './modules/grids/join-handlers'
 import { gridMemberHandlers } from './modules/grids/member-handlers'
 import { departmentHandlers } from './modules/departments/handlers'
-import { inviteHandlers } from './modules/invites/handlers'
-import { auditHandlers } from './modules/audit/handlers'
+import { accessHandlers } from './modules/access/handlers'
+import { auditHandlers } from './modules/access/audit-handlers'
 import { orderHandlers } from './modules/orders/handlers'
 import { categoryHandlers } from './modules/orders/categories'
-
-export type Handler<A extends ActionName> = {
-  /** 'any' = every signed-in user; otherwise the caller needs one of these roles. */
-  roles: 'any' | readonly Role[]
-  handle: (ctx: HandlerContext, input: ActionParsedInput<A>) => Promise<ActionOutput<A>>
-}
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -29,7 +23,7 @@ export const registry: Registry = {
   ...gridJoinHandlers,
   ...gridMemberHandlers,
   ...departmentHandlers,
-  ...inviteHandlers,
+  ...accessHandlers,
   ...auditHandlers,
   ...orderHandlers,
   ...categoryHandlers,

@@ -1,23 +1,33 @@
 /**
- * The demo street 南张街道, seeded from the stories in DOMAIN.md. Idempotent: every document has a
- * fixed id and is inserted only when missing, so a second `npm start` keeps what users changed.
+ * The demo: 南张街道 seeded from the stories in DOMAIN.md, and a second street, 古槐街道, so every
+ * scope rule is tried across streets. Idempotent: every document has a fixed id and is inserted
+ * only when missing, so a second `npm start` keeps what users changed.
  */
 import type { Store, StoredDoc } from '../../cloudfunctions/api/store/port'
 import { StoreConflictError } from '../../cloudfunctions/api/store/port'
 import type { CollectionName } from '../../cloudfunctions/api/store/schema'
 import { userIdFor } from '../../cloudfunctions/api/users'
-import type { RoleGrant } from '../../types'
-import { cellPolygon } from './geometry'
-import { categoryDocs, demoOrders } from './orders'
-import { newJoinCode } from '../../cloudfunctions/api/modules/grids/codes'
+import type { LatLng, RoleGrant } from '../../types'
+import { cellPolygon, ORIGIN } from './geometry'
+import { categoryDocs, demoOrders, guhuaiOrders } from './orders'
+import { newJoinCode } from '../../cloudfunctions/api/codes'
 
 export const STREET_ID = 'st_nanzhang'
-const COMMUNITIES = [
-  { id: 'cm_nanzhang', name: '南张社区', code: 'NZ' },
-  { id: 'cm_anju', name: '安居社区', code: 'AJ' },
-  { id: 'cm_xinzha', name: '辛闸社区', code: 'XZ' },
-] as const
-const GRIDS_PER_COMMUNITY = 4
+export const STREET_2_ID = 'st_guhuai'
+
+interface StreetDef {
+  id: string
+  name: string
+  /** Prefix of the street's department and category ids ('' for the first street, 'gh_' for 古槐). */
+  prefix: string
+  origin: LatLng
+  communities: readonly { id: string; name: string; code: string }[]
+  gridsPerCommunity: number
+  departments: readonly (readonly [string, string])[]
+  /** The grid worker of the first grids: a demo person's openId, or a seeded worker. */
+  chiefOf: (community: number, n: number, index: number) => string
+}
+
 const ORDINALS = ['一', '二', '三', '四', '五', '六']
 const WORKER_NAMES = [
   '刘晓燕',
@@ -48,8 +58,45 @@ export const DEPARTMENTS = [
   ['dp_volunteer', '志愿者'],
 ] as const
 
+const NANZHANG: StreetDef = {
+  id: STREET_ID,
+  name: '南张街道',
+  prefix: '',
+  origin: ORIGIN,
+  communities: [
+    { id: 'cm_nanzhang', name: '南张社区', code: 'NZ' },
+    { id: 'cm_anju', name: '安居社区', code: 'AJ' },
+    { id: 'cm_xinzha', name: '辛闸社区', code: 'XZ' },
+  ],
+  gridsPerCommunity: 4,
+  departments: DEPARTMENTS,
+  chiefOf: (c, n, index) => (c === 0 && n < 2 ? demoOpenId('grid_worker') : `seed:worker:${index}`),
+}
+
+/** 古槐街道, about 3 km north-east of 南张: two communities of three grids, its own staff and departments. */
+const GUHUAI: StreetDef = {
+  id: STREET_2_ID,
+  name: '古槐街道',
+  prefix: 'gh_',
+  origin: { lat: 35.43, lng: 116.618 },
+  communities: [
+    { id: 'cm_guhuai', name: '古槐社区', code: 'GH' },
+    { id: 'cm_huoju', name: '火炬社区', code: 'HJ' },
+  ],
+  gridsPerCommunity: 3,
+  departments: [
+    ['dp_gh_police', '警务'],
+    ['dp_gh_chengguan', '城管'],
+    ['dp_gh_chuangcheng', '创城'],
+    ['dp_gh_zhujian', '住建'],
+  ],
+  chiefOf: (c, n, index) => (c === 0 && n === 0 ? demoOpenId('gh_grid_worker') : `seed:gh_worker:${index}`),
+}
+
 export const gridId = (community: number, n: number) =>
-  `gd_${COMMUNITIES[community]?.code.toLowerCase()}_${String(n + 1).padStart(2, '0')}`
+  `gd_${NANZHANG.communities[community]?.code.toLowerCase()}_${String(n + 1).padStart(2, '0')}`
+const gridIdIn = (street: StreetDef, community: number, n: number) =>
+  `gd_${street.communities[community]?.code.toLowerCase()}_${String(n + 1).padStart(2, '0')}`
 
 export interface DemoPerson {
   key: string
@@ -60,6 +107,8 @@ export interface DemoPerson {
   roles: RoleGrant[]
 }
 
+const resident: RoleGrant = { role: 'resident' }
+
 /** The people on the local login picker; openIds are `demo:<key>`. */
 export const DEMO_PEOPLE: DemoPerson[] = [
   {
@@ -68,7 +117,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '居民',
     phone: '13805371234',
     homeGridId: gridId(0, 0),
-    roles: [{ role: 'resident' }],
+    roles: [resident],
   },
   {
     key: 'rider',
@@ -76,7 +125,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '骑手',
     phone: '13705372345',
     homeGridId: null,
-    roles: [{ role: 'resident' }, { role: 'rider' }],
+    roles: [resident, { role: 'rider' }],
   },
   {
     key: 'building_head',
@@ -84,7 +133,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '楼长',
     phone: '13605373456',
     homeGridId: gridId(0, 0),
-    roles: [{ role: 'resident' }, { role: 'building_head', gridIds: [gridId(0, 0)] }],
+    roles: [resident, { role: 'building_head', gridIds: [gridId(0, 0)] }],
   },
   {
     key: 'grid_worker',
@@ -92,7 +141,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '网格员',
     phone: '13905376789',
     homeGridId: gridId(0, 0),
-    roles: [{ role: 'resident' }, { role: 'grid_worker', gridIds: [gridId(0, 0), gridId(0, 1)] }],
+    roles: [resident, { role: 'grid_worker', gridIds: [gridId(0, 0), gridId(0, 1)] }],
   },
   {
     key: 'department',
@@ -100,7 +149,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '部门（警务）',
     phone: '13505374567',
     homeGridId: null,
-    roles: [{ role: 'resident' }, { role: 'department', departmentId: 'dp_police' }],
+    roles: [resident, { role: 'department', departmentId: 'dp_police' }],
   },
   {
     key: 'civic_officer',
@@ -108,7 +157,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '部门（创城）',
     phone: '13205371357',
     homeGridId: null,
-    roles: [{ role: 'resident' }, { role: 'department', departmentId: 'dp_chuangcheng' }],
+    roles: [resident, { role: 'department', departmentId: 'dp_chuangcheng' }],
   },
   {
     key: 'community_admin',
@@ -116,7 +165,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '社区管理员',
     phone: '13405375678',
     homeGridId: gridId(0, 0),
-    roles: [{ role: 'resident' }, { role: 'community_admin', communityId: 'cm_nanzhang' }],
+    roles: [resident, { role: 'community_admin', communityId: 'cm_nanzhang' }],
   },
   {
     key: 'street_admin',
@@ -124,7 +173,39 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roleLabel: '街道管理员',
     phone: '13305376780',
     homeGridId: null,
-    roles: [{ role: 'resident' }, { role: 'street_admin', streetId: STREET_ID }],
+    roles: [resident, { role: 'street_admin', streetId: STREET_ID }],
+  },
+  {
+    key: 'gh_resident',
+    name: '卫秀珍',
+    roleLabel: '居民（古槐街道）',
+    phone: '13905371111',
+    homeGridId: 'gd_gh_01',
+    roles: [resident],
+  },
+  {
+    key: 'gh_grid_worker',
+    name: '韩丽',
+    roleLabel: '网格员（古槐街道）',
+    phone: '13905372222',
+    homeGridId: 'gd_gh_01',
+    roles: [resident, { role: 'grid_worker', gridIds: ['gd_gh_01'] }],
+  },
+  {
+    key: 'gh_community_admin',
+    name: '冯主任',
+    roleLabel: '社区管理员（古槐社区）',
+    phone: '13905373333',
+    homeGridId: null,
+    roles: [resident, { role: 'community_admin', communityId: 'cm_guhuai' }],
+  },
+  {
+    key: 'gh_street_admin',
+    name: '郑书记',
+    roleLabel: '街道管理员（古槐街道）',
+    phone: '13905374444',
+    homeGridId: null,
+    roles: [resident, { role: 'street_admin', streetId: STREET_2_ID }],
   },
 ]
 
@@ -139,12 +220,11 @@ function membership(
   userId: string | null,
   name: string,
   phone: string | null,
-  building: string,
-  unit: string,
-  room: string,
+  address: [string, string, string],
   offline: boolean,
   joinedAt: number,
 ): StoredDoc {
+  const [building, unit, room] = address
   return {
     _id: id,
     gridId,
@@ -179,9 +259,10 @@ function userDoc(
   homeGridId: string | null,
   roles: RoleGrant[],
   now: number,
-): StoredDoc {
+) {
+  const id = userIdFor(openId)
   return {
-    _id: userIdFor(openId),
+    _id: id,
     openId,
     nickname: name,
     realName: name,
@@ -195,111 +276,113 @@ function userDoc(
   }
 }
 
-export async function seedDemo(store: Store, now: number): Promise<{ inserted: number }> {
-  let inserted = 0
-  const add = async (c: CollectionName, doc: StoredDoc) => {
-    if (await insertMissing(store, c, doc)) inserted++
+type Add = (c: CollectionName, doc: StoredDoc) => Promise<boolean>
+
+/** One grid of a street: its worker, the grid with a join code, and a few residents (some offline). */
+async function seedGrid(add: Add, street: StreetDef, c: number, n: number, now: number): Promise<void> {
+  const community = street.communities[c]
+  if (!community) return
+  const index = c * street.gridsPerCommunity + n
+  const id = gridIdIn(street, c, n)
+  const chief = street.chiefOf(c, n, index)
+  if (!chief.startsWith('demo:')) {
+    const name = WORKER_NAMES[(index + street.prefix.length) % WORKER_NAMES.length] ?? '网格员'
+    const phone = `139053${String(70000 + index * 111 + street.prefix.length * 7).slice(0, 5)}`
+    await add('users', userDoc(chief, name, phone, id, [resident, { role: 'grid_worker', gridIds: [id] }], now))
   }
-  await add('streets', { _id: STREET_ID, name: '南张街道', district: '济宁市任城区', version: 0 })
-  for (const [i, [id, name]] of DEPARTMENTS.entries())
-    await add('departments', {
-      _id: id,
-      streetId: STREET_ID,
-      name,
-      field: name,
-      contactPhone: `0537-23${String(45600 + i * 7).padStart(5, '0')}`,
+  const joinCode = newJoinCode()
+  const first = street === NANZHANG && index === 0
+  const departments =
+    street === NANZHANG
+      ? first
+        ? GRID_ONE_DEPARTMENTS
+        : ['dp_police', 'dp_chengguan']
+      : street.departments.slice(0, 2).map(([d]) => d)
+  const grid = {
+    _id: id,
+    streetId: street.id,
+    communityId: community.id,
+    name: `${community.name}第${ORDINALS[n] ?? n + 1}网格`,
+    code: `${community.code}-${String(n + 1).padStart(2, '0')}`,
+    polygon: cellPolygon(c, n, street.communities.length, street.gridsPerCommunity, street.origin),
+    workerIds: [userIdFor(chief)],
+    archived: false,
+    notes: '',
+    departmentIds: departments,
+    buildingHeadIds: first ? [userIdFor(demoOpenId('building_head'))] : [],
+    joinCode,
+    createdAt: now,
+    version: 0,
+  }
+  if (await add('grids', grid))
+    await add('joincodes', { _id: joinCode, gridId: id, active: true, createdAt: now, rotatedAt: null, version: 0 })
+  const prefix = street === NANZHANG ? '' : street.prefix
+  for (const [r, name] of RESIDENT_NAMES.slice(0, 3 + (index % 3)).entries()) {
+    const phone = `1${3 + (r % 6)}${String(5370000 + index * 1000 + r * 37 + prefix.length).padStart(9, '0')}`
+    const address: [string, string, string] = [String(r + 1), String((r % 3) + 1), `${r + 1}0${(r % 4) + 1}`]
+    await add(
+      'memberships',
+      membership(`mb_seed_${prefix}${index}_${r}`, id, null, name, phone, address, r % 2 === 1, now - r * 86_400_000),
+    )
+  }
+}
+
+async function seedStreet(add: Add, street: StreetDef, now: number): Promise<void> {
+  await add('streets', { _id: street.id, name: street.name, district: '济宁市任城区', version: 0 })
+  for (const [i, [id, name]] of street.departments.entries()) {
+    const contactPhone = `0537-2${street.prefix ? '4' : '3'}${String(45600 + i * 7).padStart(5, '0')}`
+    await add('departments', { _id: id, streetId: street.id, name, field: name, contactPhone, version: 0 })
+  }
+  for (const [c, community] of street.communities.entries()) {
+    await add('communities', { _id: community.id, streetId: street.id, name: community.name, version: 0 })
+    for (let n = 0; n < street.gridsPerCommunity; n++) await seedGrid(add, street, c, n, now)
+  }
+  for (const category of categoryDocs(street.id, street.prefix)) await add('categories', category)
+}
+
+async function seedOrders(
+  add: Add,
+  orders: { order: StoredDoc & { createdAt: number; reporterId: string; text: string }; note: string }[],
+) {
+  for (const { order, note } of orders) {
+    if (!(await add('orders', order))) continue
+    const entry = {
+      _id: `${order._id}_t0`,
+      orderId: order._id,
+      at: order.createdAt,
+      seq: 0,
+      actorId: order.reporterId,
+      actorLabel: '上报人',
+    }
+    await add('timeline', {
+      ...entry,
+      type: 'submitted',
+      note: `${order.text}（${note}）`,
+      photos: [],
+      staffOnly: false,
       version: 0,
     })
-  const rows = COMMUNITIES.length
-  for (const [c, community] of COMMUNITIES.entries()) {
-    await add('communities', { _id: community.id, streetId: STREET_ID, name: community.name, version: 0 })
-    for (let n = 0; n < GRIDS_PER_COMMUNITY; n++) {
-      const index = c * GRIDS_PER_COMMUNITY + n
-      const chief = c === 0 && n < 2 ? demoOpenId('grid_worker') : `seed:worker:${index}`
-      if (!chief.startsWith('demo:')) {
-        const name = WORKER_NAMES[index % WORKER_NAMES.length] ?? '网格员'
-        await add(
-          'users',
-          userDoc(
-            chief,
-            name,
-            `139053${String(70000 + index * 111).slice(0, 5)}`,
-            gridId(c, n),
-            [{ role: 'resident' }, { role: 'grid_worker', gridIds: [gridId(c, n)] }],
-            now,
-          ),
-        )
-      }
-      const id = gridId(c, n)
-      const joinCode = newJoinCode()
-      if (
-        await insertMissing(store, 'grids', {
-          _id: id,
-          streetId: STREET_ID,
-          communityId: community.id,
-          name: `${community.name}第${ORDINALS[n] ?? n + 1}网格`,
-          code: `${community.code}-${String(n + 1).padStart(2, '0')}`,
-          polygon: cellPolygon(c, n, rows, GRIDS_PER_COMMUNITY),
-          workerIds: [userIdFor(chief)],
-          archived: false,
-          notes: '',
-          departmentIds: index === 0 ? GRID_ONE_DEPARTMENTS : ['dp_police', 'dp_chengguan'],
-          buildingHeadIds: index === 0 ? [userIdFor(demoOpenId('building_head'))] : [],
-          joinCode,
-          createdAt: now,
-          version: 0,
-        })
-      ) {
-        inserted++
-        await add('joincodes', { _id: joinCode, gridId: id, active: true, createdAt: now, rotatedAt: null, version: 0 })
-      }
-      for (const [r, name] of RESIDENT_NAMES.slice(0, 3 + (index % 3)).entries()) {
-        await add(
-          'memberships',
-          membership(
-            `mb_seed_${index}_${r}`,
-            id,
-            null,
-            name,
-            `1${3 + (r % 6)}${String(5370000 + index * 1000 + r * 37).padStart(9, '0')}`,
-            String(r + 1),
-            String((r % 3) + 1),
-            `${r + 1}0${(r % 4) + 1}`,
-            r % 2 === 1,
-            now - r * 86_400_000,
-          ),
-        )
-      }
-    }
   }
+}
+
+export async function seedDemo(store: Store, now: number): Promise<{ inserted: number }> {
+  let inserted = 0
+  const add: Add = async (c, doc) => {
+    const fresh = await insertMissing(store, c, doc)
+    if (fresh) inserted++
+    return fresh
+  }
+  for (const street of [NANZHANG, GUHUAI]) await seedStreet(add, street, now)
   for (const [i, p] of DEMO_PEOPLE.entries()) {
     const uid = userIdFor(demoOpenId(p.key))
     await add('users', userDoc(demoOpenId(p.key), p.name, p.phone, p.homeGridId, p.roles, now))
     if (p.homeGridId)
       await add(
         'memberships',
-        membership(`mb_demo_${p.key}`, p.homeGridId, uid, p.name, null, '3', '2', `${i + 1}01`, false, now),
+        membership(`mb_demo_${p.key}`, p.homeGridId, uid, p.name, null, ['3', '2', `${i + 1}01`], false, now),
       )
   }
-  for (const c of categoryDocs(STREET_ID)) await add('categories', c)
-  for (const { order, note } of demoOrders(STREET_ID, now)) {
-    if (await insertMissing(store, 'orders', order)) {
-      inserted++
-      await add('timeline', {
-        _id: `${order._id}_t0`,
-        orderId: order._id,
-        at: order.createdAt,
-        seq: 0,
-        actorId: order.reporterId,
-        actorLabel: '上报人',
-        type: 'submitted',
-        note: `${order.text}（${note}）`,
-        photos: [],
-        staffOnly: false,
-        version: 0,
-      })
-    }
-  }
+  await seedOrders(add, [...demoOrders(STREET_ID, now), ...guhuaiOrders(STREET_2_ID, now)])
   await add('messages', {
     _id: 'msg_seed_welcome',
     userId: userIdFor(demoOpenId('resident')),

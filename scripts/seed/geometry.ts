@@ -10,19 +10,19 @@ function jitter(i: number, j: number, salt: number): number {
   return x - Math.floor(x) - 0.5
 }
 
-export function latticePoint(row: number, col: number, rows: number, cols: number): LatLng {
+export function latticePoint(row: number, col: number, rows: number, cols: number, origin: LatLng = ORIGIN): LatLng {
   const inner = row > 0 && row < rows && col > 0 && col < cols
-  const lat = ORIGIN.lat + row * CELL.lat + (inner ? jitter(row, col, 1) * CELL.lat * 0.3 : 0)
-  const lng = ORIGIN.lng + col * CELL.lng + (inner ? jitter(row, col, 2) * CELL.lng * 0.3 : 0)
+  const lat = origin.lat + row * CELL.lat + (inner ? jitter(row, col, 1) * CELL.lat * 0.3 : 0)
+  const lng = origin.lng + col * CELL.lng + (inner ? jitter(row, col, 2) * CELL.lng * 0.3 : 0)
   return { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) }
 }
 
 /** The cell polygon (counter-clockwise, not closed) of lattice cell (row, col). */
-export function cellPolygon(row: number, col: number, rows: number, cols: number): LatLng[] {
+export function cellPolygon(row: number, col: number, rows: number, cols: number, origin: LatLng = ORIGIN): LatLng[] {
   return [
-    latticePoint(row, col, rows, cols),
-    latticePoint(row, col + 1, rows, cols),
-    latticePoint(row + 1, col + 1, rows, cols),
-    latticePoint(row + 1, col, rows, cols),
+    latticePoint(row, col, rows, cols, origin),
+    latticePoint(row, col + 1, rows, cols, origin),
+    latticePoint(row + 1, col + 1, rows, cols, origin),
+    latticePoint(row + 1, col, rows, cols, origin),
   ]
 }

@@ -13,9 +13,10 @@ export const CATEGORIES: [string, string, number, number][] = [
   ['cat_other', '其他', 8, 5],
 ]
 
-export function categoryDocs(streetId: string): CategoryDoc[] {
+/** A street's categories; a second street's ids carry its prefix (cat_gh_traffic). */
+export function categoryDocs(streetId: string, prefix = ''): CategoryDoc[] {
   return CATEGORIES.map(([id, name, acceptHours, resolveWorkdays], i) => ({
-    _id: id,
+    _id: id.replace(/^cat_/, `cat_${prefix}`),
     streetId,
     name,
     acceptHours,
@@ -58,6 +59,7 @@ function order(
     rating: null,
     ratingComment: '',
     autoClosed: false,
+    confirmed: false,
     reopenCount: 0,
     unsatisfiedCount: 0,
     mergedInto: null,
@@ -101,6 +103,30 @@ export function demoOrders(streetId: string, now: number): { order: OrderDoc; no
         streetId,
       ),
       note: '居民在网格群提问',
+    },
+  ]
+}
+
+/** The second street's demo order: a street lamp out in 古槐社区第一网格, reported by its resident. */
+export function guhuaiOrders(streetId: string, now: number): { order: OrderDoc; note: string }[] {
+  return [
+    {
+      order: order(
+        {
+          _id: 'od_demo_gh_lamp',
+          no: 'DEMO-000101',
+          categoryId: 'cat_gh_facility',
+          text: '5号楼前路灯坏了一周，晚上很黑，联系电话13905371111。',
+          reporterId: userIdFor('demo:gh_resident'),
+          createdAt: now - 2 * 3600_000,
+          communityId: 'cm_guhuai',
+          gridId: 'gd_gh_01',
+          location: { lat: 35.4321, lng: 116.6221 },
+          address: '古槐社区5号楼',
+        },
+        streetId,
+      ),
+      note: '居民随手拍',
     },
   ]
 }

@@ -28,7 +28,7 @@ export async function createTestApi(opts: { seed?: boolean; overrides?: Partial<
   const uploadDir = path.join(dir, 'uploads')
   const deps = createLocalDeps(
     { dbFile: ':memory:', uploadDir },
-    { clock, log: (l) => logs.push(l), ...opts.overrides },
+    { clock, log: (l) => (process.env.DEBUG_API ? console.error(l) : logs.push(l)), ...opts.overrides },
   )
   const api = createApi(deps)
   if (opts.seed) await seedDemo(deps.store, clock.now())

@@ -1,9 +1,12 @@
 import type { TestApi } from './api'
 import { dataOf } from './api'
 
-/** Inside 南张社区第一网格 (gd_nz_01), and a point outside every grid of the street. */
+/** Inside 南张社区第一网格 (gd_nz_01); outside every grid but within 2 km of 南张 (the street's queue); in Beijing. */
 export const IN_NZ01 = { lat: 35.4021, lng: 116.5806 }
-export const OUTSIDE = { lat: 35.43, lng: 116.5 }
+export const OUTSIDE = { lat: 35.395, lng: 116.585 }
+export const FAR_AWAY = { lat: 39.9087, lng: 116.3975 }
+/** Inside 古槐社区第一网格 (gd_gh_01), the second street. */
+export const IN_GH01 = { lat: 35.4321, lng: 116.6206 }
 
 let seq = 0
 export const rid = (prefix = 'ord') => `${prefix}-${String(++seq).padStart(8, '0')}`

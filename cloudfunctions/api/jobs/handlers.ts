@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ADMIN_ROLES } from '../../../types'
-import type { Handler } from '../registry'
+import type { Handler } from '../handler'
+import { open } from '../modules/places/rules'
 
 const JobRunSchema = z.object({
   _id: z.string(),
@@ -15,6 +16,7 @@ const JobRunSchema = z.object({
 export const jobHandlers: { 'jobs.recent': Handler<'jobs.recent'> } = {
   'jobs.recent': {
     roles: ADMIN_ROLES,
+    place: open,
     handle: async ({ deps }, input) => {
       const page = await deps.store.find('jobruns', {
         where: {},

@@ -3,7 +3,7 @@ import { OPEN_STATES, OrderDocSchema, type OrderDoc } from '../../../types'
 import type { Deps } from '../context'
 import { AppError } from '../errors'
 import { commitTransition, loadCategory } from '../modules/orders/repo'
-import { transition, AUTO_CLOSE_MS, type OrderEvent } from '../modules/orders/transition'
+import { transition, AUTO_CLOSE_MS, LEVEL_RANK, ownerLevel, type OrderEvent } from '../modules/orders/transition'
 import { hoursLate } from '../modules/orders/deadlines'
 import { notifyStep } from '../modules/orders/notify'
 
@@ -13,11 +13,23 @@ const SYSTEM = { id: null, kinds: new Set(['system'] as const) }
 /** Late by a day more, it goes from the community up to the street. */
 export const STREET_AFTER_HOURS = 24
 
+const NEXT_LEVEL = { grid: 'community', community: 'street', street: 'street' } as const
+
+/**
+ * Where an overdue order goes now: one level above the level that owns it (grid → community →
+ * street; the street's own queue is flagged at the street), and to the street a day later.
+ */
 export function escalationFor(order: OrderDoc, now: number): 'community' | 'street' | null {
   const late = hoursLate(order.dueAt, now)
   if (late <= 0) return null
-  if (order.gridId === null || late >= STREET_AFTER_HOURS) return 'street'
-  return 'community'
+  if (late >= STREET_AFTER_HOURS) return 'street'
+  return NEXT_LEVEL[ownerLevel(order)]
+}
+
+/** Whether escalating to `level` changes anything: a higher level, or the street queue not yet flagged. */
+export function escalates(order: OrderDoc, level: 'community' | 'street'): boolean {
+  if (LEVEL_RANK[level] > LEVEL_RANK[order.escalation]) return true
+  return level === 'street' && order.escalation === 'street' && !order.supervised
 }
 
 async function apply(deps: Deps, order: OrderDoc, event: OrderEvent): Promise<boolean> {
@@ -47,9 +59,7 @@ export async function escalateOverdue(deps: Deps): Promise<number> {
     for (const raw of page.items) {
       const order = OrderDocSchema.parse(raw)
       const level = escalationFor(order, now)
-      const rank = { grid: 0, community: 1, street: 2 }
-      if (level && rank[level] > rank[order.escalation] && (await apply(deps, order, { type: 'escalate', level })))
-        changed++
+      if (level && escalates(order, level) && (await apply(deps, order, { type: 'escalate', level }))) changed++
     }
     cursor = page.nextCursor
     if (!cursor) break

@@ -45,12 +45,20 @@ export const SCHEMA = {
     ],
   },
   joincodes: { rule: 'function_only', indexes: [{ name: 'grid', fields: [asc('gridId'), desc('createdAt')] }] },
-  invites: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), desc('createdAt')] }] },
+  invites: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'street', fields: [asc('streetId'), desc('createdAt')] },
+      { name: 'community', fields: [asc('communityId'), desc('createdAt')] },
+      { name: 'code', fields: [asc('code')], unique: true },
+    ],
+  },
   categories: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('sort')] }] },
   orders: {
     rule: 'function_only',
     indexes: [
       { name: 'gridInbox', fields: [asc('gridId'), asc('state'), asc('dueAt')] },
+      { name: 'communityInbox', fields: [asc('communityId'), asc('state'), asc('dueAt')] },
       { name: 'departmentInbox', fields: [asc('departmentId'), asc('state'), asc('dueAt')] },
       { name: 'streetQueue', fields: [asc('streetId'), asc('state'), asc('dueAt')] },
       { name: 'reporter', fields: [asc('reporterId'), desc('createdAt')] },
@@ -63,6 +71,12 @@ export const SCHEMA = {
   },
   timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('seq')] }] },
   quotas: { rule: 'function_only', indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }], ttlField: 'expiresAt' },
+  /** Duplicate suggestions shown to a reporter: the door to 我也遇到 (follow) from outside the order's grid. */
+  suggestions: {
+    rule: 'function_only',
+    indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }],
+    ttlField: 'expiresAt',
+  },
   files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
   requests: {
@@ -74,6 +88,7 @@ export const SCHEMA = {
     rule: 'function_only',
     indexes: [
       { name: 'street', fields: [asc('streetId'), desc('at')] },
+      { name: 'community', fields: [asc('communityId'), desc('at')] },
       { name: 'actor', fields: [asc('actorId'), desc('at')] },
     ],
   },

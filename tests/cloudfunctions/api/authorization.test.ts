@@ -1,19 +1,23 @@
 /**
- * The authorization matrix: every action × every role × own / other scope, as a table.
- * Own scope = 南张社区第一网格 (gd_nz_01) and its community/street; other = 安居社区第一网格 (gd_aj_01).
- * A new action must be added here, or the first test fails.
+ * The authorization matrix: every action × every role × own place / the other street's place.
+ * Own = 南张街道 (南张社区第一网格 gd_nz_01, its community and street); other = 古槐街道 (gd_gh_01).
+ * Expected outcomes are written from the scope rules (issue "Every action knows where it may act"),
+ * not computed from the code. A new action must be added here, or the first test fails.
  */
 import { actions, ROLES, type ActionName, type Role, type RoleGrant } from '../../../types'
 import { createTestApi, dataOf, type TestApi } from '../../helpers/api'
+import { IN_NZ01 } from '../../helpers/orders'
 import { userIdFor } from '../../../cloudfunctions/api/users'
-import { demoOpenId, STREET_ID } from '../../../scripts/seed/demo'
+import { demoOpenId, STREET_ID, STREET_2_ID } from '../../../scripts/seed/demo'
 
 type Scope = 'own' | 'other'
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND'
 const ANY = ROLES
 const ADMINS: readonly Role[] = ['community_admin', 'street_admin']
 const STAFF: readonly Role[] = ['grid_worker', ...ADMINS]
-const grid = (s: Scope) => (s === 'own' ? 'gd_nz_01' : 'gd_aj_01')
-const P = { lat: 35.402, lng: 116.58 }
+const ORDER_STAFF: readonly Role[] = ['grid_worker', 'department', ...ADMINS]
+const pick = <T>(s: Scope, own: T, other: T) => (s === 'own' ? own : other)
+const grid = (s: Scope) => pick(s, 'gd_nz_01', 'gd_gh_01')
 const SQUARE = [
   { lat: 35.43, lng: 116.6 },
   { lat: 35.43, lng: 116.605 },
@@ -21,7 +25,7 @@ const SQUARE = [
   { lat: 35.434, lng: 116.6 },
 ]
 
-/** The grant a test caller of `role` holds: scoped to the own grid / community / street. */
+/** The grant a test caller of `role` holds: scoped to the own grid / community / street of 南张. */
 const GRANTS: Record<Role, RoleGrant> = {
   resident: { role: 'resident' },
   rider: { role: 'rider' },
@@ -35,37 +39,70 @@ const GRANTS: Record<Role, RoleGrant> = {
 async function joinCodeOf(api: TestApi, gridId: string): Promise<string> {
   return String((await api.deps.store.get('grids', gridId))?.joinCode)
 }
-async function inviteFrom(api: TestApi, s: Scope, issuer = demoOpenId('street_admin')): Promise<string> {
+
+/** Own = a grid-worker invite for gd_nz_01 issued by 南张's street admin; other = 古槐's for gd_gh_01. */
+async function inviteIn(api: TestApi, s: Scope): Promise<{ id: string; code: string }> {
+  const issuer = demoOpenId(pick(s, 'street_admin', 'gh_street_admin'))
   const res = await api.call(issuer, 'invites.create', { role: 'grid_worker', gridIds: [grid(s)] }, `setup-invite-${s}`)
-  return dataOf<{ code: string }>(res).code
+  return dataOf<{ id: string; code: string }>(res)
+}
+
+/** Own = a report with a phone number in gd_nz_01; other = the seeded lamp report in gd_gh_01. */
+async function orderIn(api: TestApi, s: Scope): Promise<string> {
+  if (s === 'other') return 'od_demo_gh_lamp'
+  const payload = { source: 'snap', categoryId: 'cat_hygiene', text: '垃圾满溢，电话13805379999', location: IN_NZ01 }
+  return dataOf<{ id: string }>(await api.call('matrix-reporter', 'orders.create', payload, 'setup-order-own')).id
 }
 
 interface Row {
   allowed: readonly Role[]
-  /** Whether the own/other distinction applies (street admins own the whole street: other is allowed). */
+  /** Whether the place lies in a street: then the other street is refused to every role. */
   scoped: boolean
   payload: (api: TestApi, s: Scope, caller: string) => Promise<unknown> | unknown
-  /** For actions whose answer depends on more than the role list (orders are private: NOT_FOUND). */
+  /** For actions whose answer depends on more than the role list and the street. */
   expect?: (role: Role, s: Scope) => Outcome
 }
-type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND'
+
+/** Private things (orders, invites, messages) answer NOT_FOUND out of scope, so their existence does not leak. */
+function orderScope(role: Role, s: Scope): Outcome {
+  return s === 'own' && ['grid_worker', 'community_admin', 'street_admin'].includes(role) ? 'ok' : 'NOT_FOUND'
+}
+function revealScope(role: Role, s: Scope): Outcome {
+  if (!ORDER_STAFF.includes(role)) return 'FORBIDDEN'
+  return orderScope(role, s)
+}
+function inviteScope(role: Role, s: Scope): Outcome {
+  if (!ADMINS.includes(role)) return 'FORBIDDEN'
+  return s === 'own' ? 'ok' : 'NOT_FOUND'
+}
+/**
+ * Residents of a grid and the people who serve it (its workers and building heads, departments that
+ * entered it — 警务 entered gd_nz_01 — and its admins) may call its worker; matrix callers live in no grid.
+ */
+function callScope(role: Role, s: Scope): Outcome {
+  return s === 'own' && role !== 'resident' && role !== 'rider' ? 'ok' : 'FORBIDDEN'
+}
 
 const MATRIX: Record<ActionName, Row> = {
   'me.get': { allowed: ANY, scoped: false, payload: () => ({}) },
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
+  /** Own = the caller's message; other = someone else's (the seeded welcome of 张桂英). */
   'messages.markRead': {
     allowed: ANY,
     scoped: false,
-    payload: async (api, _s, caller) => {
+    payload: async (api, s, caller) => {
+      if (s === 'other') return { id: 'msg_seed_welcome' }
       await api.deps.notify.send({ userId: userIdFor(caller), title: '通知', body: '测试' })
+      const where = { userId: userIdFor(caller) }
       const page = await api.deps.store.find('messages', {
-        where: { userId: userIdFor(caller) },
+        where,
         orderBy: { field: 'createdAt', direction: 'desc' },
         limit: 1,
       })
       return { id: page.items[0]?._id }
     },
+    expect: (_role, s) => pick(s, 'ok', 'NOT_FOUND'),
   },
   'jobs.recent': { allowed: ADMINS, scoped: false, payload: () => ({}) },
   'grids.tree': { allowed: ADMINS, scoped: false, payload: () => ({}) },
@@ -74,7 +111,7 @@ const MATRIX: Record<ActionName, Row> = {
     allowed: ADMINS,
     scoped: true,
     payload: (_, s) => ({
-      communityId: s === 'own' ? 'cm_nanzhang' : 'cm_anju',
+      communityId: pick(s, 'cm_nanzhang', 'cm_guhuai'),
       name: '测试网格',
       code: 'TT-09',
       polygon: SQUARE,
@@ -82,7 +119,7 @@ const MATRIX: Record<ActionName, Row> = {
   },
   'grids.update': { allowed: ADMINS, scoped: true, payload: (_, s) => ({ gridId: grid(s), notes: '备注' }) },
   'grids.archive': { allowed: ADMINS, scoped: true, payload: (_, s) => ({ gridId: grid(s), archived: true }) },
-  'grids.locate': { allowed: ANY, scoped: false, payload: () => P },
+  'grids.locate': { allowed: ANY, scoped: false, payload: () => IN_NZ01 },
   'grids.joinPreview': {
     allowed: ANY,
     scoped: false,
@@ -106,67 +143,82 @@ const MATRIX: Record<ActionName, Row> = {
     scoped: true,
     payload: (_, s) => ({
       gridId: grid(s),
-      userId: s === 'own' ? userIdFor(demoOpenId('resident')) : userIdFor('seed:worker:4'),
-      appoint: false,
+      userId: userIdFor(demoOpenId(pick(s, 'resident', 'gh_resident'))),
+      appoint: true,
     }),
   },
-  /** Members of their home grid and its staff may call; residents elsewhere may not. */
   'grids.callWorker': {
     allowed: ANY,
     scoped: false,
-    payload: (_, s) => ({
-      gridId: grid(s),
-      workerId: userIdFor(s === 'own' ? demoOpenId('grid_worker') : 'seed:worker:4'),
-    }),
+    payload: (_, s) => ({ gridId: grid(s), workerId: userIdFor(demoOpenId(pick(s, 'grid_worker', 'gh_grid_worker'))) }),
     expect: callScope,
   },
   'departments.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'departments.create': {
     allowed: ['street_admin'],
-    scoped: false,
-    payload: () => ({ name: '司法所', field: '法律' }),
+    scoped: true,
+    payload: (_, s) => ({ name: '司法所', field: '法律', ...(s === 'other' ? { streetId: STREET_2_ID } : {}) }),
   },
   'departments.enterGrids': {
     allowed: ADMINS,
     scoped: true,
-    payload: (_, s) => ({ departmentId: 'dp_xiaofang', gridIds: [grid(s)], enter: true }),
+    payload: (_, s) => ({ departmentId: pick(s, 'dp_xiaofang', 'dp_gh_zhujian'), gridIds: [grid(s)], enter: true }),
   },
+  /** A grid-worker invite: community admins may issue it in their community, street admins in their street. */
   'invites.create': { allowed: ADMINS, scoped: true, payload: (_, s) => ({ role: 'grid_worker', gridIds: [grid(s)] }) },
   'invites.list': { allowed: ADMINS, scoped: false, payload: () => ({}) },
-  /** Own = an invite the caller issued; other = one the street admin issued for another community. */
   'invites.revoke': {
     allowed: ADMINS,
     scoped: true,
-    payload: async (api, s, caller) => ({
-      code: await inviteFrom(api, s, s === 'own' && caller.endsWith('admin') ? caller : demoOpenId('street_admin')),
-    }),
+    payload: async (api, s) => ({ id: (await inviteIn(api, s)).id }),
+    expect: inviteScope,
   },
-  'invites.redeem': { allowed: ANY, scoped: false, payload: async (api, s) => ({ code: await inviteFrom(api, s) }) },
+  'invites.reveal': {
+    allowed: ADMINS,
+    scoped: true,
+    payload: async (api, s) => ({ id: (await inviteIn(api, s)).id }),
+    expect: inviteScope,
+  },
+  'invites.redeem': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ code: (await inviteIn(api, s)).code }),
+  },
+  /** Own = a grid worker of 南张社区第三网格; other = one of 古槐社区第二网格. */
   'roles.revoke': {
     allowed: ADMINS,
     scoped: true,
-    payload: (_, s) => ({ userId: userIdFor(s === 'own' ? 'seed:worker:2' : 'seed:worker:4'), role: 'grid_worker' }),
+    payload: (_, s) => ({ userId: userIdFor(pick(s, 'seed:worker:2', 'seed:gh_worker:1')), role: 'grid_worker' }),
   },
   'audit.list': { allowed: ADMINS, scoped: false, payload: () => ({}) },
   'categories.list': { allowed: ANY, scoped: false, payload: () => ({}) },
-  /** Deadlines are the street's: community admins pass the role check but are refused in the handler. */
   'categories.save': {
     allowed: ['street_admin'],
-    scoped: false,
-    payload: () => ({ id: 'cat_fire', name: '消防隐患', acceptHours: 1, resolveWorkdays: 1 }),
+    scoped: true,
+    payload: (_, s) => ({
+      id: pick(s, 'cat_fire', 'cat_gh_fire'),
+      name: '消防隐患',
+      acceptHours: 1,
+      resolveWorkdays: 1,
+    }),
   },
   'orders.suggestDuplicates': {
     allowed: ANY,
     scoped: false,
-    payload: () => ({ categoryId: 'cat_traffic', location: P }),
+    payload: () => ({ categoryId: 'cat_traffic', location: IN_NZ01 }),
   },
   'orders.create': {
     allowed: ANY,
     scoped: false,
-    payload: () => ({ source: 'snap', categoryId: 'cat_traffic', text: '僵尸车占道', location: P }),
+    payload: () => ({ source: 'snap', categoryId: 'cat_traffic', text: '僵尸车占道', location: IN_NZ01 }),
   },
-  'orders.metoo': { allowed: ANY, scoped: false, payload: () => ({ orderId: 'od_demo_roof' }) },
-  /** Own = an order in the caller's grid (handled or supervised there); other = one the caller reported. */
+  /** Without a suggestion of one's own report and outside the grid, an order cannot be followed. */
+  'orders.metoo': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ orderId: await orderIn(api, s) }),
+    expect: orderScope,
+  },
   'orders.get': {
     allowed: ANY,
     scoped: false,
@@ -174,7 +226,7 @@ const MATRIX: Record<ActionName, Row> = {
     expect: orderScope,
   },
   'orders.mine': { allowed: ANY, scoped: false, payload: () => ({}) },
-  'orders.inbox': { allowed: ['grid_worker', 'department', ...ADMINS], scoped: false, payload: () => ({}) },
+  'orders.inbox': { allowed: ORDER_STAFF, scoped: false, payload: () => ({}) },
   'orders.act': {
     allowed: ANY,
     scoped: false,
@@ -182,32 +234,12 @@ const MATRIX: Record<ActionName, Row> = {
     expect: orderScope,
   },
   'orders.overdue': { allowed: ADMINS, scoped: false, payload: () => ({}) },
-}
-
-/** Own = the seeded roof-leak order in 南张社区第一网格; other = a snap report in 安居社区第一网格. */
-async function orderIn(api: TestApi, s: Scope): Promise<string> {
-  if (s === 'own') return 'od_demo_roof'
-  const res = await api.call(
-    'matrix-reporter',
-    'orders.create',
-    { source: 'snap', categoryId: 'cat_hygiene', text: '垃圾满溢', location: { lat: 35.4068, lng: 116.5806 } },
-    'setup-order-other',
-  )
-  return dataOf<{ id: string }>(res).id
-}
-
-/** The matrix callers have no home grid: only staff in scope (or the street) may call. */
-function callScope(role: Role, s: Scope): Outcome {
-  if (role === 'street_admin') return 'ok'
-  if (s === 'own' && (role === 'grid_worker' || role === 'community_admin')) return 'ok'
-  return 'FORBIDDEN'
-}
-
-/** Orders are private: anyone not in their scope gets NOT_FOUND, so their existence does not leak. */
-function orderScope(role: Role, s: Scope): Outcome {
-  if (role === 'street_admin') return 'ok'
-  if (s === 'own' && (role === 'grid_worker' || role === 'community_admin')) return 'ok'
-  return 'NOT_FOUND'
+  'orders.reveal': {
+    allowed: ORDER_STAFF,
+    scoped: true,
+    payload: async (api, s) => ({ orderId: await orderIn(api, s), field: 'text', index: 0 }),
+    expect: revealScope,
+  },
 }
 
 test('the matrix covers every declared action', () => {
@@ -221,7 +253,7 @@ const cases = (Object.keys(MATRIX) as ActionName[]).flatMap((action) =>
 function expected(row: Row, role: Role, scope: Scope): Outcome {
   if (row.expect) return row.expect(role, scope)
   if (!row.allowed.includes(role)) return 'FORBIDDEN'
-  if (row.scoped && scope === 'other' && role !== 'street_admin') return 'FORBIDDEN'
+  if (row.scoped && scope === 'other') return 'FORBIDDEN'
   return 'ok'
 }
 

@@ -1,33 +1,31 @@
+/** Departments of a street (综治, 城管, 警务...): listing, creating, and entering grids (入格). */
 import { ADMIN_ROLES, DepartmentDocSchema } from '../../../../types'
-import type { Handler } from '../../registry'
-import { AppError, forbidden } from '../../errors'
+import type { Handler } from '../../handler'
+import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { findAll, gridsOfStreet, loadDepartment, loadGrid, streetIds } from '../grids/repo'
-import { assertCanAdminister, isStreetAdmin } from '../grids/scope'
-import { updateGrid } from '../grids/tree-handlers'
+import { callerStreets, findAll, gridsOfStreet, loadDepartment, loadGrid, updateGrid } from '../places/load'
+import { atGrids, atStreet, open } from '../places/rules'
 import { audit } from '../audit/log'
-import { idFromRequest } from '../grids/codes'
+import { idFromRequest } from '../../codes'
 
 type DepartmentActions = 'departments.list' | 'departments.create' | 'departments.enterGrids'
 
 export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
+  /** The departments of the caller's own streets (through a grant or the home grid); nobody else's. */
   'departments.list': {
     roles: 'any',
-    handle: async ({ deps }) => {
+    place: open,
+    handle: async ({ deps, user }) => {
       const items = []
-      for (const streetId of await streetIds(deps)) {
+      for (const streetId of await callerStreets(deps, user)) {
         const [departments, grids] = await Promise.all([
           findAll(deps, 'departments', { where: { streetId }, orderBy: { field: 'name', direction: 'asc' } }),
           gridsOfStreet(deps, streetId),
         ])
         for (const raw of departments) {
           const d = DepartmentDocSchema.parse(raw)
-          items.push({
-            id: d._id,
-            name: d.name,
-            field: d.field,
-            gridIds: grids.filter((g) => g.departmentIds.includes(d._id)).map((g) => g._id),
-          })
+          const gridIds = grids.filter((g) => g.departmentIds.includes(d._id)).map((g) => g._id)
+          items.push({ id: d._id, name: d.name, field: d.field, gridIds })
         }
       }
       return { items }
@@ -35,9 +33,9 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
   },
   'departments.create': {
     roles: ['street_admin'],
+    place: atStreet((i) => i.streetId),
     handle: async ({ deps, user }, input) => {
-      const streetId = user.roles.find((g) => g.role === 'street_admin' && g.streetId)?.streetId
-      if (!streetId) throw forbidden('只有街道管理员可以新增部门')
+      const streetId = input.streetId ?? user.roles.find((g) => g.role === 'street_admin')?.streetId ?? ''
       const existing = await deps.store.find('departments', { where: { streetId, name: input.name }, limit: 1 })
       if (existing.items.length) throw new AppError('CONFLICT', `部门“${input.name}”已存在`)
       const id = idFromRequest('dp', streetId, input.name)
@@ -47,29 +45,33 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
         if (err instanceof StoreConflictError) throw new AppError('CONFLICT', `部门“${input.name}”已存在`)
         throw err
       }
+      const detail = `新增部门 ${input.name}`
       await audit(deps, {
         actorId: user._id,
         action: 'department.create',
         targetType: 'department',
         targetId: id,
-        detail: `新增部门 ${input.name}`,
+        detail,
         streetId,
       })
       return { id, name: input.name, field: input.field }
     },
   },
+  /** An admin lets a department of the same street enter the grids they administer. */
   'departments.enterGrids': {
     roles: ADMIN_ROLES,
+    place: atGrids((i) => i.gridIds),
     handle: async ({ deps, user }, input) => {
       const department = await loadDepartment(deps, input.departmentId)
       const grids = await Promise.all(input.gridIds.map((id) => loadGrid(deps, id)))
-      for (const grid of grids) assertCanAdminister(user, grid)
-      if (grids.some((g) => g.streetId !== department.streetId) && !isStreetAdmin(user, department.streetId))
-        throw forbidden('部门与网格不属于同一街道')
+      const elsewhere = grids.findIndex((g) => g.streetId !== department.streetId)
+      if (elsewhere >= 0)
+        throw validation('部门与网格不属于同一街道', [
+          { path: `gridIds.${elsewhere}`, message: '只能进入本街道的网格' },
+        ])
       let changed = 0
       for (const grid of grids) {
-        const has = grid.departmentIds.includes(department._id)
-        if (has === input.enter) continue
+        if (grid.departmentIds.includes(department._id) === input.enter) continue
         await updateGrid(deps, grid._id, (g) => ({
           ...g,
           departmentIds: input.enter
@@ -78,14 +80,11 @@ export const departmentHandlers: { [A in DepartmentActions]: Handler<A> } = {
         }))
         changed++
       }
-      await audit(deps, {
-        actorId: user._id,
-        action: input.enter ? 'department.enter' : 'department.leave',
-        targetType: 'department',
-        targetId: department._id,
-        detail: `${department.name}${input.enter ? '入格' : '退出'} ${grids.map((g) => g.name).join('、')}`,
-        streetId: department.streetId,
-      })
+      const detail = `${department.name}${input.enter ? '入格' : '退出'} ${grids.map((g) => g.name).join('、')}`
+      const action = input.enter ? 'department.enter' : 'department.leave'
+      const at = grids.length === 1 && grids[0] ? { communityId: grids[0].communityId, gridId: grids[0]._id } : {}
+      const entry = { actorId: user._id, action, targetType: 'department', targetId: department._id, detail, ...at }
+      await audit(deps, { ...entry, streetId: department.streetId })
       return { changed }
     },
   },

@@ -1,3 +1,4 @@
+/** Joining a grid by its code or QR, and the staff side of it: rotating the code, printing the poster. */
 import QRCode from 'qrcode'
 import {
   ADMIN_ROLES,
@@ -7,14 +8,15 @@ import {
   UserDocSchema,
   type MembershipDoc,
 } from '../../../../types'
-import type { Handler } from '../../registry'
+import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
 import { validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { activeMembershipOf, loadCommunity, loadGrid, loadUsers } from './repo'
+import { loadCommunity, loadGrid, loadUsers } from '../places/load'
+import { atGrid, open } from '../places/rules'
+import { activeMembershipOf } from './repo'
 import { presentGridHome } from './present'
-import { assertCanManage } from './scope'
-import { idFromRequest, newJoinCode } from './codes'
+import { idFromRequest, newJoinCode } from '../../codes'
 
 export const JOIN_PAGE = 'pages/join/index'
 
@@ -35,6 +37,7 @@ type JoinActions = 'grids.joinPreview' | 'grids.join' | 'grids.rotateCode' | 'gr
 export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
   'grids.joinPreview': {
     roles: 'any',
+    place: open,
     handle: async ({ deps }, input) => {
       const grid = await gridForCode(deps, input.code)
       const [community, workers] = await Promise.all([
@@ -51,6 +54,7 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
   },
   'grids.join': {
     roles: 'any',
+    place: open,
     handle: async ({ deps, user, requestId }, input) => {
       const grid = await gridForCode(deps, input.code)
       const previous = await activeMembershipOf(deps, user._id)
@@ -92,8 +96,8 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
   },
   'grids.rotateCode': {
     roles: ['grid_worker', ...ADMIN_ROLES],
-    handle: async ({ deps, user }, input) => {
-      assertCanManage(user, await loadGrid(deps, input.gridId))
+    place: atGrid((i) => i.gridId),
+    handle: async ({ deps }, input) => {
       const code = newJoinCode()
       const now = deps.clock.now()
       await deps.store.transaction(async (tx) => {
@@ -117,9 +121,9 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
   },
   'grids.poster': {
     roles: ['grid_worker', ...ADMIN_ROLES],
-    handle: async ({ deps, user }, input) => {
+    place: atGrid((i) => i.gridId),
+    handle: async ({ deps }, input) => {
       const grid = await loadGrid(deps, input.gridId)
-      assertCanManage(user, grid)
       const [community, workers] = await Promise.all([
         loadCommunity(deps, grid.communityId),
         loadUsers(deps, grid.workerIds),

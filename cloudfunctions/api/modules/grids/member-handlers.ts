@@ -1,3 +1,4 @@
+/** A grid's people as its staff see them: resident records, offline residents, building heads, calling the worker. */
 import {
   ADMIN_ROLES,
   GridDocSchema,
@@ -6,14 +7,16 @@ import {
   type GridDoc,
   type MembershipDoc,
 } from '../../../../types'
-import type { Handler } from '../../registry'
-import { forbidden, notFound, validation } from '../../errors'
+import type { Handler } from '../../handler'
+import { notFound, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { activeMembers, loadGrid, loadUsers } from './repo'
+import { loadGrid, loadUsers } from '../places/load'
+import { atGrid } from '../places/rules'
+import { activeMembers } from './repo'
 import { presentGridHome } from './present'
-import { assertCanManage, canManageGrid } from './scope'
-import { idFromRequest } from './codes'
+import { idFromRequest } from '../../codes'
 import { audit } from '../audit/log'
+import { treeOfGrid } from '../places/place'
 
 const SEARCH_LIMIT = 50
 
@@ -39,9 +42,9 @@ const STAFF = ['grid_worker', ...ADMIN_ROLES] as const
 export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
   'grids.callWorker': {
     roles: 'any',
+    place: atGrid((i) => i.gridId, { membersOfGrid: true, refusal: '加入该网格后才能联系网格员' }),
     handle: async ({ deps, user }, input) => {
       const grid = await loadGrid(deps, input.gridId)
-      if (user.homeGridId !== grid._id && !canManageGrid(user, grid)) throw forbidden('加入该网格后才能联系网格员')
       if (!grid.workerIds.includes(input.workerId)) throw notFound('该网格没有这位网格员')
       const [worker] = await loadUsers(deps, [input.workerId])
       if (!worker?.phone) throw notFound('网格员暂未登记电话，请在网格里留言')
@@ -51,16 +54,16 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         targetType: 'user',
         targetId: worker._id,
         detail: `拨打网格员 ${worker.realName ?? worker.nickname} 的电话`,
-        streetId: grid.streetId,
+        ...treeOfGrid(grid),
       })
       return { phone: worker.phone }
     },
   },
   'grids.members': {
     roles: STAFF,
+    place: atGrid((i) => i.gridId),
     handle: async ({ deps, user }, input) => {
       const grid = await loadGrid(deps, input.gridId)
-      assertCanManage(user, grid)
       let members: MembershipDoc[]
       let nextCursor: string | null = null
       if (input.q) {
@@ -93,7 +96,7 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         targetType: 'grid',
         targetId: grid._id,
         detail: input.q ? `查询住户“${input.q}”，${members.length} 条结果` : `查看住户名单（${members.length} 条）`,
-        streetId: grid.streetId,
+        ...treeOfGrid(grid),
       })
       return {
         items: members.map((m) => presentMember(m, grid, users.find((u) => u._id === m.userId)?.phone ?? null)),
@@ -103,9 +106,9 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
   },
   'grids.registerOffline': {
     roles: STAFF,
+    place: atGrid((i) => i.gridId),
     handle: async ({ deps, user, requestId }, input) => {
       const grid = await loadGrid(deps, input.gridId)
-      assertCanManage(user, grid)
       const member: MembershipDoc = {
         _id: idFromRequest('mb', user._id, grid._id, requestId ?? String(deps.clock.now())),
         gridId: grid._id,
@@ -132,16 +135,16 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         targetType: 'grid',
         targetId: grid._id,
         detail: `登记无手机住户 ${input.name}`,
-        streetId: grid.streetId,
+        ...treeOfGrid(grid),
       })
       return presentMember(member, grid, null)
     },
   },
   'grids.appointBuildingHead': {
     roles: STAFF,
+    place: atGrid((i) => i.gridId, { grantsRole: 'building_head' }),
     handle: async ({ deps, user }, input) => {
       const grid = await loadGrid(deps, input.gridId)
-      assertCanManage(user, grid)
       const member = (await activeMembers(deps, grid._id)).find((m) => m.userId === input.userId)
       if (input.appoint && !member)
         throw validation('只能从本网格的住户中任命楼长', [{ path: 'userId', message: '此人不是本网格住户' }])
@@ -169,7 +172,7 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         targetType: 'user',
         targetId: input.userId,
         detail: `${input.appoint ? '任命' : '撤销'}${grid.name}楼长 ${member?.name ?? ''}`,
-        streetId: grid.streetId,
+        ...treeOfGrid(grid),
       })
       return presentGridHome(deps, next, user)
     },

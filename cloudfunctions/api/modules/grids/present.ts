@@ -1,7 +1,10 @@
+/** A grid's 首页 as a viewer sees it. */
 import { maskPhone, type GridDoc, type GridHome, type UserDoc } from '../../../../types'
 import type { Deps } from '../../context'
-import { loadCommunity, loadDepartment, loadStreet, loadUsers, memberCount } from './repo'
-import { canManageGrid } from './scope'
+import { loadCommunity, loadDepartment, loadStreet, loadUsers } from '../places/load'
+import { holds } from '../places/can'
+import { gridPlace } from '../places/place'
+import { memberCount } from './repo'
 
 export const personCard = (u: UserDoc) => ({
   id: u._id,
@@ -35,6 +38,6 @@ export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc
     ),
     memberCount: count,
     isMember: viewer.homeGridId === grid._id,
-    canManage: canManageGrid(viewer, grid),
+    canManage: holds(viewer, ['grid_worker', 'community_admin', 'street_admin'], gridPlace(grid)),
   }
 }

@@ -1,24 +1,64 @@
-import { ADMIN_ROLES, GridDocSchema, type GridDoc } from '../../../../types'
-import type { Handler } from '../../registry'
+/** The grid tree: the admin's tree view, a grid's 首页, creating, editing and archiving grids, locating a point. */
+import { ADMIN_ROLES, type GridDoc, type UserDoc } from '../../../../types'
+import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
-import { AppError, forbidden, notFound, validation } from '../../errors'
+import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { updateVersioned } from '../../store/update'
-import { communitiesOfStreet, gridsOfStreet, loadCommunity, loadGrid, loadUsers, locateGrid, memberCount } from './repo'
+import {
+  communitiesOfStreet,
+  gridsOfStreet,
+  loadCommunity,
+  loadGrid,
+  loadUsers,
+  locateGrid,
+  updateGrid,
+} from '../places/load'
+import { atCommunity, atGrid, open } from '../places/rules'
+import { communityPlace, gridPlace, treeOfGrid } from '../places/place'
+import { grantsOf, visibleTo } from '../places/can'
+import { memberCount } from './repo'
 import { presentGridHome } from './present'
-import { assertCanAdminister, isCommunityAdmin, isStreetAdmin } from './scope'
 import { polygonErrors } from './polygon'
-import { newJoinCode } from './codes'
+import { newJoinCode } from '../../codes'
 import { audit } from '../audit/log'
 
-/** Read-modify-write of one grid with optimistic concurrency. */
-export function updateGrid(deps: Deps, gridId: string, change: (grid: GridDoc) => GridDoc): Promise<GridDoc> {
-  return updateVersioned(deps.store, 'grids', gridId, {
-    parse: (raw) => GridDocSchema.parse(raw),
-    change,
-    missing: () => notFound('网格不存在'),
-    attempts: 20,
-  })
+/** The streets an admin sees in the tree: those of their street and community grants. */
+async function adminStreets(deps: Deps, user: UserDoc): Promise<string[]> {
+  const ids = new Set(grantsOf(user, 'street_admin').flatMap((g) => (g.streetId ? [g.streetId] : [])))
+  for (const g of grantsOf(user, 'community_admin'))
+    if (g.communityId) ids.add((await loadCommunity(deps, g.communityId)).streetId)
+  return [...ids]
+}
+
+async function gridRow(deps: Deps, g: GridDoc) {
+  return {
+    id: g._id,
+    name: g.name,
+    code: g.code,
+    archived: g.archived,
+    workerNames: (await loadUsers(deps, g.workerIds)).map((u) => u.realName ?? u.nickname),
+    memberCount: await memberCount(deps, g._id),
+  }
+}
+
+/** One street of the tree, holding only the communities and grids the caller administers. */
+async function streetTree(deps: Deps, user: UserDoc, streetId: string) {
+  const street = await deps.store.get('streets', streetId)
+  if (!street) return null
+  const [communities, grids] = await Promise.all([communitiesOfStreet(deps, streetId), gridsOfStreet(deps, streetId)])
+  const mine = visibleTo(user, ADMIN_ROLES, communities, communityPlace)
+  const myGrids = visibleTo(user, ADMIN_ROLES, grids, gridPlace)
+  return {
+    id: streetId,
+    name: String(street.name),
+    communities: await Promise.all(
+      mine.map(async (c) => ({
+        id: c._id,
+        name: c.name,
+        grids: await Promise.all(myGrids.filter((g) => g.communityId === c._id).map((g) => gridRow(deps, g))),
+      })),
+    ),
+  }
 }
 
 type TreeActions = 'grids.tree' | 'grids.get' | 'grids.create' | 'grids.update' | 'grids.archive' | 'grids.locate'
@@ -26,59 +66,22 @@ type TreeActions = 'grids.tree' | 'grids.get' | 'grids.create' | 'grids.update' 
 export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
   'grids.tree': {
     roles: ADMIN_ROLES,
+    place: open,
     handle: async ({ deps, user }) => {
-      const streetIds = new Set(
-        user.roles.flatMap((g) => (g.role === 'street_admin' && g.streetId ? [g.streetId] : [])),
-      )
-      const communityIds = new Set(
-        user.roles.flatMap((g) => (g.role === 'community_admin' && g.communityId ? [g.communityId] : [])),
-      )
-      for (const id of communityIds) streetIds.add((await loadCommunity(deps, id)).streetId)
-      const streets = []
-      for (const streetId of streetIds) {
-        const street = await deps.store.get('streets', streetId)
-        if (!street) continue
-        const [communities, grids] = await Promise.all([
-          communitiesOfStreet(deps, streetId),
-          gridsOfStreet(deps, streetId),
-        ])
-        const visible = communities.filter((c) => isStreetAdmin(user, streetId) || communityIds.has(c._id))
-        streets.push({
-          id: streetId,
-          name: String(street.name),
-          communities: await Promise.all(
-            visible.map(async (c) => ({
-              id: c._id,
-              name: c.name,
-              grids: await Promise.all(
-                grids
-                  .filter((g) => g.communityId === c._id)
-                  .map(async (g) => ({
-                    id: g._id,
-                    name: g.name,
-                    code: g.code,
-                    archived: g.archived,
-                    workerNames: (await loadUsers(deps, g.workerIds)).map((u) => u.realName ?? u.nickname),
-                    memberCount: await memberCount(deps, g._id),
-                  })),
-              ),
-            })),
-          ),
-        })
-      }
-      return { streets }
+      const streets = await Promise.all((await adminStreets(deps, user)).map((id) => streetTree(deps, user, id)))
+      return { streets: streets.flatMap((s) => (s ? [s] : [])) }
     },
   },
   'grids.get': {
     roles: 'any',
+    place: open,
     handle: async ({ deps, user }, input) => presentGridHome(deps, await loadGrid(deps, input.gridId), user),
   },
   'grids.create': {
     roles: ADMIN_ROLES,
+    place: atCommunity((i) => i.communityId),
     handle: async ({ deps, user }, input) => {
       const community = await loadCommunity(deps, input.communityId)
-      if (!isStreetAdmin(user, community.streetId) && !isCommunityAdmin(user, community._id))
-        throw forbidden('只能在自己管理的社区内新建网格')
       const errors = polygonErrors(input.polygon)
       if (errors.length) throw validation('网格边界有误', errors)
       const now = deps.clock.now()
@@ -121,15 +124,15 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
         targetType: 'grid',
         targetId: grid._id,
         detail: `新建网格 ${grid.name}（${grid.code}）`,
-        streetId: grid.streetId,
+        ...treeOfGrid(grid),
       })
       return presentGridHome(deps, grid, user)
     },
   },
   'grids.update': {
     roles: ADMIN_ROLES,
+    place: atGrid((i) => i.gridId),
     handle: async ({ deps, user }, input) => {
-      assertCanAdminister(user, await loadGrid(deps, input.gridId))
       if (input.polygon) {
         const errors = polygonErrors(input.polygon)
         if (errors.length) throw validation('网格边界有误', errors)
@@ -160,15 +163,15 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
         targetType: 'grid',
         targetId: next._id,
         detail: `修改网格 ${next.name}`,
-        streetId: next.streetId,
+        ...treeOfGrid(next),
       })
       return presentGridHome(deps, next, user)
     },
   },
   'grids.archive': {
     roles: ADMIN_ROLES,
+    place: atGrid((i) => i.gridId),
     handle: async ({ deps, user }, input) => {
-      assertCanAdminister(user, await loadGrid(deps, input.gridId))
       const next = await updateGrid(deps, input.gridId, (g) => ({ ...g, archived: input.archived }))
       await audit(deps, {
         actorId: user._id,
@@ -176,13 +179,14 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
         targetType: 'grid',
         targetId: next._id,
         detail: `${input.archived ? '停用' : '恢复'}网格 ${next.name}`,
-        streetId: next.streetId,
+        ...treeOfGrid(next),
       })
       return presentGridHome(deps, next, user)
     },
   },
   'grids.locate': {
     roles: 'any',
+    place: open,
     handle: async ({ deps }, input) => {
       const grid = await locateGrid(deps, input)
       return { gridId: grid?._id ?? null, gridName: grid?.name ?? null }

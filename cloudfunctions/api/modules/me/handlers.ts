@@ -1,15 +1,19 @@
-import type { Handler } from '../../registry'
+/** The caller's own profile: reading it and changing nickname, phone and avatar. */
+import type { Handler } from '../../handler'
 import { AppError, validation } from '../../errors'
 import { updateUser } from '../../users'
 import { presentMe } from './present'
+import { self } from '../places/rules'
 
 export const meHandlers: { 'me.get': Handler<'me.get'>; 'me.update': Handler<'me.update'> } = {
   'me.get': {
     roles: 'any',
+    place: self,
     handle: async ({ deps, user }) => presentMe(deps, user),
   },
   'me.update': {
     roles: 'any',
+    place: self,
     handle: async ({ deps, user, openId }, input) => {
       if (input.nickname !== undefined) {
         const verdict = await deps.contentCheck.text(input.nickname, openId)

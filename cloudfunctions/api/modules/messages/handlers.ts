@@ -1,7 +1,10 @@
+/** The in-app inbox: every notification a person received, newest first, and marking one read. */
 import { MessageDocSchema } from '../../../../types'
-import type { Handler } from '../../registry'
+import type { Handler } from '../../handler'
 import { notFound } from '../../errors'
 import { StoreConflictError } from '../../store/port'
+import { self } from '../places/rules'
+import { scoped } from '../places/place'
 
 export const messageHandlers: {
   'messages.list': Handler<'messages.list'>
@@ -9,6 +12,7 @@ export const messageHandlers: {
 } = {
   'messages.list': {
     roles: 'any',
+    place: self,
     handle: async ({ deps, user }, input) => {
       const page = await deps.store.find('messages', {
         where: { userId: user._id },
@@ -27,12 +31,16 @@ export const messageHandlers: {
   },
   'messages.markRead': {
     roles: 'any',
-    handle: async ({ deps, user }, input) => {
+    place: async (deps, input) => {
+      const raw = await deps.store.get('messages', input.id)
+      const owner = raw ? MessageDocSchema.parse(raw).userId : ''
+      return scoped('message', input.id, { streetId: null }, { partyIds: [owner], hidden: true, refusal: '消息不存在' })
+    },
+    handle: async ({ deps }, input) => {
       for (let attempt = 0; attempt < 5; attempt++) {
         const raw = await deps.store.get('messages', input.id)
         if (!raw) throw notFound('消息不存在')
         const message = MessageDocSchema.parse(raw)
-        if (message.userId !== user._id) throw notFound('消息不存在')
         if (message.read) return { id: message._id, read: true as const }
         try {
           await deps.store.replace('messages', { ...message, read: true })

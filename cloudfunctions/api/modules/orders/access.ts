@@ -1,30 +1,25 @@
-/** Who the caller is to an order: reporter, handler (staff in scope), supervisor (admin in scope). */
-import type { OrderDoc, RoleGrant, UserDoc } from '../../../../types'
+/** Who the caller is to an order: reporter, handler (staff in scope), supervisor (admin in scope), follower. */
+import type { OrderDoc, Role, UserDoc } from '../../../../types'
+import { holds, mayAct } from '../places/can'
+import { orderPlace, type ScopedPlace } from '../places/place'
 import type { Actor, ActorKind } from './transition'
 
-const has = (user: UserDoc, pred: (g: RoleGrant) => boolean) => user.roles.some(pred)
+/** Staff who may see orders whose place they hold; building heads, riders and residents see only their own. */
+export const ORDER_STAFF: readonly Role[] = ['grid_worker', 'department', 'community_admin', 'street_admin']
+const SUPERVISORS: readonly Role[] = ['community_admin', 'street_admin']
 
-export function isSupervisor(user: UserDoc, order: Pick<OrderDoc, 'streetId' | 'communityId'>): boolean {
-  return (
-    has(user, (g) => g.role === 'street_admin' && g.streetId === order.streetId) ||
-    (order.communityId !== null &&
-      has(user, (g) => g.role === 'community_admin' && g.communityId === order.communityId))
-  )
-}
+/** The order as a place: private (NOT_FOUND outside scope), open to its reporter, followers and order staff. */
+export const placeOfOrder = (order: OrderDoc): ScopedPlace => ({
+  ...orderPlace(order),
+  roles: ORDER_STAFF,
+  refusal: '工单不存在',
+})
+
+export const isSupervisor = (user: UserDoc, order: OrderDoc) => holds(user, SUPERVISORS, orderPlace(order))
 
 /** Handlers: the department it was transferred to (and joint departments), else the grid's workers. */
-export function isHandler(
-  user: UserDoc,
-  order: Pick<OrderDoc, 'gridId' | 'departmentId' | 'jointDepartmentIds'>,
-): boolean {
-  const inDepartment = (id: string | null) =>
-    id !== null && has(user, (g) => g.role === 'department' && g.departmentId === id)
-  if (order.departmentId) return inDepartment(order.departmentId) || order.jointDepartmentIds.some(inDepartment)
-  return (
-    (order.gridId !== null &&
-      has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))) ||
-    order.jointDepartmentIds.some(inDepartment)
-  )
+export function isHandler(user: UserDoc, order: OrderDoc): boolean {
+  return holds(user, order.departmentId ? ['department'] : ['grid_worker', 'department'], orderPlace(order))
 }
 
 export function actorFor(user: UserDoc, order: OrderDoc): Actor {
@@ -35,31 +30,17 @@ export function actorFor(user: UserDoc, order: OrderDoc): Actor {
   return { id: user._id, kinds }
 }
 
-/** Staff who once handled it (the grid's workers after a transfer) keep read access to its history. */
-export function canView(user: UserDoc, order: OrderDoc): boolean {
-  const actor = actorFor(user, order)
-  if (actor.kinds.size > 0 || order.followerIds.includes(user._id)) return true
-  return (
-    order.gridId !== null &&
-    has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? ''))
-  )
-}
+export const canView = (user: UserDoc, order: OrderDoc) => mayAct(user, 'any', placeOfOrder(order))
 
-export function isStaffViewer(user: UserDoc, order: OrderDoc): boolean {
-  const actor = actorFor(user, order)
-  return (
-    actor.kinds.has('handler') ||
-    actor.kinds.has('supervisor') ||
-    (order.gridId !== null &&
-      has(user, (g) => g.role === 'grid_worker' && (g.gridIds ?? []).includes(order.gridId ?? '')))
-  )
-}
+/** Staff in scope (the grid's workers keep sight after a transfer): they see staff notes and may reveal numbers. */
+export const isStaffViewer = (user: UserDoc, order: OrderDoc) => holds(user, ORDER_STAFF, orderPlace(order))
 
 export function actorLabel(user: UserDoc, order: OrderDoc): string {
   const name = user.realName ?? user.nickname
   if (order.reporterId === user._id) return '上报人'
-  if (isSupervisor(user, order)) return `${has(user, (g) => g.role === 'street_admin') ? '街道' : '社区'}管理员 ${name}`
-  if (has(user, (g) => g.role === 'department')) return `部门 ${name}`
-  if (has(user, (g) => g.role === 'grid_worker')) return `网格员 ${name}`
+  if (isSupervisor(user, order))
+    return `${user.roles.some((g) => g.role === 'street_admin') ? '街道' : '社区'}管理员 ${name}`
+  if (user.roles.some((g) => g.role === 'department')) return `部门 ${name}`
+  if (user.roles.some((g) => g.role === 'grid_worker')) return `网格员 ${name}`
   return '居民'
 }

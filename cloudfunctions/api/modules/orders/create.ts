@@ -1,22 +1,40 @@
-/** Reporting: 随手拍 / 诉求 / 巡查 / 代办 → routed to a grid by location, else the street's queue. */
+/** Reporting: 随手拍 / 诉求 / 巡查 / 代办 → routed to a grid by location, else the nearest street's queue. */
 import {
+  CategoryDocSchema,
   MembershipDocSchema,
   OrderDocSchema,
   type ActionParsedInput,
+  type CategoryDoc,
+  type GridDoc,
+  type LatLng,
   type OrderDoc,
   type UserDoc,
 } from '../../../../types'
 import type { Deps } from '../../context'
-import { AppError, forbidden, validation } from '../../errors'
+import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { loadGrid, locateGrid, streetIds } from '../grids/repo'
-import { isGridWorker } from '../grids/scope'
-import { idFromRequest } from '../grids/codes'
+import { gridsOfStreet, loadGrid, locateGrid, streetIds } from '../places/load'
+import { gridPlace, SELF } from '../places/place'
+import type { PlaceRule } from '../places/rules'
+import { idFromRequest } from '../../codes'
 import { addHours } from './deadlines'
-import { loadCategory } from './repo'
+import { distanceToGridMetres } from './geo'
+import { categoriesOf, loadCategory } from './repo'
 import { takeReportSlot } from './quota'
 
 type CreateInput = ActionParsedInput<'orders.create'>
+const isStaffSource = (source: CreateInput['source']) => source === 'patrol' || source === 'proxy'
+
+/** A resident's or rider's report is their own; a 巡查 or 代办 is filed in a grid the caller works. */
+export const createPlace: PlaceRule<CreateInput> = async (deps, input) => {
+  if (!isStaffSource(input.source)) return SELF
+  if (!input.gridId) throw validation('请选择网格', [{ path: 'gridId', message: '巡查和代办需要指定网格' }])
+  return {
+    ...gridPlace(await loadGrid(deps, input.gridId)),
+    roles: ['grid_worker'],
+    refusal: '只能为自己负责的网格登记',
+  }
+}
 
 export async function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promise<void> {
   for (const [i, id] of photos.entries()) {
@@ -34,41 +52,68 @@ function orderNo(now: number, id: string): string {
   return `${ymd}-${String(tail).padStart(6, '0')}`
 }
 
-export async function createOrder(
-  deps: Deps,
-  user: UserDoc,
-  openId: string,
-  requestId: string | null,
-  input: CreateInput,
-): Promise<OrderDoc> {
-  const category = await loadCategory(deps, input.categoryId)
-  if (!category.active) throw validation('该分类已停用', [{ path: 'categoryId', message: '请选择其他分类' }])
-  const staffSource = input.source === 'patrol' || input.source === 'proxy'
+/** The street whose nearest grid lies within the radius of a point outside every grid; a point further off is refused. */
+async function nearestStreet(deps: Deps, at: LatLng): Promise<string> {
+  let best: { streetId: string; metres: number } | null = null
+  for (const streetId of await streetIds(deps)) {
+    for (const grid of (await gridsOfStreet(deps, streetId)).filter((g) => !g.archived && g.polygon.length >= 3)) {
+      const metres = distanceToGridMetres(grid.polygon, at)
+      if (!best || metres < best.metres) best = { streetId, metres }
+    }
+  }
+  const radius = deps.settings.reportRadiusMetres
+  if (!best || best.metres > radius) {
+    const km = radius >= 1000 ? `${radius / 1000} 公里` : `${radius} 米`
+    throw validation(`该位置不在服务范围内（距最近的网格超过 ${km}）`, [
+      { path: 'location', message: '请在本街道范围内上报' },
+    ])
+  }
+  return best.streetId
+}
+
+interface Route {
+  grid: GridDoc | null
+  streetId: string
+}
+
+/** Where a report lands: the staff's grid, the grid containing its point, the home grid (诉求), or a street queue. */
+async function route(deps: Deps, user: UserDoc, input: CreateInput): Promise<Route> {
+  if (isStaffSource(input.source)) {
+    const grid = await loadGrid(deps, input.gridId ?? '')
+    return { grid, streetId: grid.streetId }
+  }
   if (input.source === 'snap' && !input.location)
     throw validation('随手拍需要位置信息', [{ path: 'location', message: '请允许定位，或在地图上选择位置' }])
-  let grid = input.location ? await locateGrid(deps, input.location) : null
-  if (staffSource) {
-    if (!input.gridId) throw validation('请选择网格', [{ path: 'gridId', message: '巡查和代办需要指定网格' }])
-    grid = await loadGrid(deps, input.gridId)
-    if (!isGridWorker(user, grid._id)) throw forbidden('只能为自己负责的网格登记')
-  } else if (!grid && input.source === 'demand' && user.homeGridId) {
-    grid = await loadGrid(deps, user.homeGridId)
+  const located = input.location ? await locateGrid(deps, input.location) : null
+  if (located) return { grid: located, streetId: located.streetId }
+  if (input.source === 'demand' && user.homeGridId) {
+    const home = await loadGrid(deps, user.homeGridId)
+    return { grid: home, streetId: home.streetId }
   }
-  const gridId = grid?._id ?? null
-  let onBehalfOf: string | null = null
-  if (input.source === 'proxy') {
-    const raw = input.onBehalfOf ? await deps.store.get('memberships', input.onBehalfOf) : null
-    const member = raw ? MembershipDocSchema.parse(raw) : null
-    if (!member || member.gridId !== gridId || !member.active)
-      throw validation('请选择本网格的住户', [{ path: 'onBehalfOf', message: '代办需要选择本网格登记的住户' }])
-    onBehalfOf = member._id
-  }
-  if (!gridId && input.source === 'demand')
-    throw validation('请先加入网格，或提供位置', [{ path: 'location', message: '无法确定所在网格' }])
-  const streetId =
-    grid?.streetId ?? (user.homeGridId ? (await loadGrid(deps, user.homeGridId)).streetId : (await streetIds(deps))[0])
-  if (!streetId) throw validation('该位置不在服务范围内', [{ path: 'location', message: '不在任何街道范围内' }])
+  if (!input.location) throw validation('请先加入网格，或提供位置', [{ path: 'location', message: '无法确定所在网格' }])
+  return { grid: null, streetId: await nearestStreet(deps, input.location) }
+}
 
+/** Categories are a street's: a report is filed under its street's category of the chosen name. */
+async function categoryIn(deps: Deps, categoryId: string, streetId: string): Promise<CategoryDoc> {
+  const chosen = await loadCategory(deps, categoryId)
+  const category =
+    chosen.streetId === streetId ? chosen : (await categoriesOf(deps, streetId)).find((c) => c.name === chosen.name)
+  if (!category) throw validation('该分类不适用于这个位置', [{ path: 'categoryId', message: '请重新选择分类' }])
+  if (!category.active) throw validation('该分类已停用', [{ path: 'categoryId', message: '请选择其他分类' }])
+  return CategoryDocSchema.parse(category)
+}
+
+async function proxyResident(deps: Deps, input: CreateInput, gridId: string | null): Promise<string | null> {
+  if (input.source !== 'proxy') return null
+  const raw = input.onBehalfOf ? await deps.store.get('memberships', input.onBehalfOf) : null
+  const member = raw ? MembershipDocSchema.parse(raw) : null
+  if (!member || member.gridId !== gridId || !member.active)
+    throw validation('请选择本网格的住户', [{ path: 'onBehalfOf', message: '代办需要选择本网格登记的住户' }])
+  return member._id
+}
+
+async function checkContent(deps: Deps, user: UserDoc, openId: string, input: CreateInput): Promise<void> {
   if (input.text) {
     const verdict = await deps.contentCheck.text(input.text, openId)
     if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '描述中包含不适宜的内容，请修改后再提交')
@@ -76,12 +121,22 @@ export async function createOrder(
   await checkPhotos(deps, user, input.photos)
   if (!input.text && input.photos.length === 0)
     throw validation('请拍照或写一句描述', [{ path: 'text', message: '照片和描述至少填一项' }])
+}
 
-  const release = staffSource ? null : await takeReportSlot(deps, user._id)
-  const now = deps.clock.now()
-  const id = idFromRequest('od', user._id, requestId ?? `${now}`)
+interface Draft {
+  id: string
+  now: number
+  user: UserDoc
+  input: CreateInput
+  route: Route
+  category: CategoryDoc
+  onBehalfOf: string | null
+}
+
+function newOrder({ id, now, user, input, route: { grid, streetId }, category, onBehalfOf }: Draft): OrderDoc {
   const acceptDeadline = addHours(now, category.acceptHours)
-  const order: OrderDoc = {
+  const tree = { streetId, communityId: grid?.communityId ?? null, gridId: grid?._id ?? null }
+  return {
     _id: id,
     no: orderNo(now, id),
     source: input.source,
@@ -90,9 +145,7 @@ export async function createOrder(
     photos: input.photos,
     location: input.location ?? null,
     address: input.address,
-    streetId,
-    communityId: grid?.communityId ?? null,
-    gridId,
+    ...tree,
     departmentId: null,
     jointDepartmentIds: [],
     reporterId: user._id,
@@ -100,9 +153,9 @@ export async function createOrder(
     onBehalfOf,
     followerIds: [],
     repeatCount: 0,
-    state: gridId ? 'dispatched' : 'submitted',
+    state: grid ? 'dispatched' : 'submitted',
     handlerId: null,
-    escalation: gridId ? 'grid' : 'street',
+    escalation: grid ? 'grid' : 'street',
     supervised: false,
     joint: null,
     dueAt: acceptDeadline,
@@ -114,6 +167,7 @@ export async function createOrder(
     rating: null,
     ratingComment: '',
     autoClosed: false,
+    confirmed: false,
     reopenCount: 0,
     unsatisfiedCount: 0,
     mergedInto: null,
@@ -122,45 +176,56 @@ export async function createOrder(
     updatedAt: now,
     version: 0,
   }
+}
+
+/** The order and its first timeline entries in one write; a re-run of the same request answers with that order. */
+async function insertOrder(
+  deps: Deps,
+  order: OrderDoc,
+  grid: GridDoc | null,
+  user: UserDoc,
+): Promise<{ order: OrderDoc; fresh: boolean }> {
+  const entry = { orderId: order._id, at: order.createdAt, photos: [] as string[], staffOnly: false, version: 0 }
+  const reporterLabel = isStaffSource(order.source) ? `网格员 ${user.realName ?? user.nickname}` : '上报人'
   try {
     await deps.store.transaction(async (tx) => {
       await tx.insert('orders', order)
-      await tx.insert('timeline', {
-        _id: `${id}_t0`,
-        orderId: id,
-        at: now,
-        seq: 0,
-        actorId: user._id,
-        actorLabel: staffSource ? `网格员 ${user.realName ?? user.nickname}` : '上报人',
-        type: 'submitted',
-        note: input.text,
-        photos: input.photos,
-        staffOnly: false,
-        version: 0,
-      })
-      if (gridId)
-        await tx.insert('timeline', {
-          _id: `${id}_t1`,
-          orderId: id,
-          at: now,
-          seq: 1,
-          actorId: null,
-          actorLabel: '系统',
-          type: 'dispatched',
-          note: `按位置自动派至${grid?.name ?? '网格'}`,
-          photos: [],
-          staffOnly: false,
-          version: 0,
-        })
+      const submitted = { ...entry, _id: `${order._id}_t0`, seq: 0, actorId: user._id, actorLabel: reporterLabel }
+      await tx.insert('timeline', { ...submitted, type: 'submitted', note: order.text, photos: order.photos })
+      if (grid) {
+        const dispatched = { ...entry, _id: `${order._id}_t1`, seq: 1, actorId: null, actorLabel: '系统' }
+        await tx.insert('timeline', { ...dispatched, type: 'dispatched', note: `按位置自动派至${grid.name}` })
+      }
     })
+    return { order, fresh: true }
   } catch (err) {
-    if (release) await release()
-    if (err instanceof StoreConflictError) {
-      // The same request ran before (crash between write and replay record): answer with that order.
-      const raw = await deps.store.get('orders', id)
-      if (raw) return OrderDocSchema.parse(raw)
-    }
+    const raw = err instanceof StoreConflictError ? await deps.store.get('orders', order._id) : null
+    if (raw) return { order: OrderDocSchema.parse(raw), fresh: false }
     throw err
   }
-  return order
+}
+
+export async function createOrder(
+  deps: Deps,
+  user: UserDoc,
+  openId: string,
+  requestId: string | null,
+  input: CreateInput,
+): Promise<OrderDoc> {
+  const where = await route(deps, user, input)
+  const category = await categoryIn(deps, input.categoryId, where.streetId)
+  const onBehalfOf = await proxyResident(deps, input, where.grid?._id ?? null)
+  await checkContent(deps, user, openId, input)
+  const release = isStaffSource(input.source) ? null : await takeReportSlot(deps, user._id)
+  const now = deps.clock.now()
+  const id = idFromRequest('od', user._id, requestId ?? `${now}`)
+  const order = newOrder({ id, now, user, input, route: where, category, onBehalfOf })
+  try {
+    const saved = await insertOrder(deps, order, where.grid, user)
+    if (!saved.fresh && release) await release() // the same request ran before and took its own slot
+    return saved.order
+  } catch (err) {
+    if (release) await release()
+    throw err
+  }
 }

@@ -1,76 +1,68 @@
+/** The work-order actions: report, follow (我也遇到), read, list, act on, and reveal a masked number. */
 import {
-  ADMIN_ROLES,
   OPEN_STATES,
   OrderDocSchema,
+  findSensitiveNumbers,
   maskSensitiveText,
   type OrderDoc,
   type UserDoc,
 } from '../../../../types'
-import type { Where } from '../../store/port'
-import type { Handler } from '../../registry'
+import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
 import { AppError, forbidden, notFound, validation } from '../../errors'
-import { actorFor, actorLabel, canView, isSupervisor } from './access'
-import { commitTransition, loadCategory, loadOrder } from './repo'
-import { nameCache, presentDetail, presentSummary } from './present'
-import { transition, type OrderEvent } from './transition'
-import { checkPhotos, createOrder } from './create'
+import { loadDepartment, loadGrid } from '../places/load'
+import { open, self } from '../places/rules'
+import { audit } from '../audit/log'
+import { ORDER_STAFF, actorFor, actorLabel, canView, placeOfOrder } from './access'
+import { commitTransition, loadCategory, loadOrder, timelineOf } from './repo'
+import { fieldText, presentDetail } from './present'
+import { transition, type OrderEvent, type Target } from './transition'
+import { checkPhotos, createOrder, createPlace } from './create'
 import { distanceMetres } from './geo'
 import { notifyStep } from './notify'
-import { loadDepartment, loadGrid } from '../grids/repo'
-import { primaryStreet } from '../audit/handlers'
+import { inboxPage, overduePage, summaries } from './lists'
+import { isSuggested, rememberSuggestions } from './suggestions'
 
 const DAY = 24 * 60 * 60 * 1000
 const NEARBY_METRES = 100
 
-async function viewable(deps: Deps, user: UserDoc, orderId: string): Promise<OrderDoc> {
-  const order = await loadOrder(deps, orderId)
-  if (!canView(user, order)) throw notFound('工单不存在')
-  return order
+type EventInput = Parameters<Handler<'orders.act'>['handle']>[1]['event']
+
+const atOrder = async (deps: Deps, input: { orderId: string }) => placeOfOrder(await loadOrder(deps, input.orderId))
+
+/** Where a dispatch or transfer sends the order, with all its parents; only within the order's street. */
+async function targetOf(deps: Deps, order: OrderDoc, to: { gridId?: string; departmentId?: string }): Promise<Target> {
+  const grid = to.gridId ? await loadGrid(deps, to.gridId) : null
+  const department = to.departmentId ? await loadDepartment(deps, to.departmentId) : null
+  if ((grid && grid.streetId !== order.streetId) || (department && department.streetId !== order.streetId))
+    throw validation('只能派往本街道的网格或部门', [{ path: 'event', message: '目标不在本街道' }])
+  const tree = grid
+    ? { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id }
+    : { streetId: order.streetId, communityId: order.communityId, gridId: order.gridId }
+  return { ...tree, departmentId: department?._id ?? null, label: department?.name ?? grid?.name ?? '' }
 }
 
-async function summaries(deps: Deps, docs: OrderDoc[], staff: boolean) {
-  const names = nameCache(deps)
-  return Promise.all(docs.map((o) => presentSummary(deps, o, names, staff)))
-}
-
-/** Turns the client's event into the domain event, resolving names for the timeline. */
-async function domainEvent(
-  deps: Deps,
-  user: UserDoc,
-  order: OrderDoc,
-  input: Parameters<Handler<'orders.act'>['handle']>[1]['event'],
-): Promise<OrderEvent> {
+/** Turns the client's event into the domain event, resolving targets and names for the timeline. */
+async function domainEvent(deps: Deps, user: UserDoc, order: OrderDoc, input: EventInput): Promise<OrderEvent> {
   switch (input.type) {
     case 'resolve':
       await checkPhotos(deps, user, input.photos)
       return input
     case 'merge': {
       const into = await loadOrder(deps, input.intoOrderId)
+      if (into.streetId !== order.streetId || !canView(user, into)) throw notFound('目标工单不存在')
       if (!OPEN_STATES.includes(into.state) && into.state !== 'resolved')
         throw validation('目标工单已结束，不能合并', [{ path: 'event.intoOrderId', message: '请选择未办结的工单' }])
       return { type: 'merge', intoOrderId: into._id, intoNo: into.no }
     }
-    case 'transfer': {
-      const label = input.departmentId
-        ? (await loadDepartment(deps, input.departmentId)).name
-        : input.gridId
-          ? (await loadGrid(deps, input.gridId)).name
-          : ''
-      return {
-        type: 'transfer',
-        gridId: input.gridId ?? null,
-        departmentId: input.departmentId ?? null,
-        targetLabel: label,
-        reason: input.reason,
-      }
-    }
+    case 'transfer':
+      return { type: 'transfer', to: await targetOf(deps, order, input), reason: input.reason }
     case 'dispatch':
-      if (input.gridId) await loadGrid(deps, input.gridId)
-      if (input.departmentId) await loadDepartment(deps, input.departmentId)
-      return { type: 'dispatch', gridId: input.gridId, departmentId: input.departmentId }
+      return { type: 'dispatch', to: await targetOf(deps, order, input) }
     case 'assign_joint': {
       const departments = await Promise.all(input.departmentIds.map((id) => loadDepartment(deps, id)))
+      if (departments.some((d) => d.streetId !== order.streetId))
+        throw validation('只能选择本街道的部门', [{ path: 'event.departmentIds', message: '部门不在本街道' }])
       return {
         type: 'assign_joint',
         departmentIds: departments.map((d) => d._id),
@@ -82,6 +74,22 @@ async function domainEvent(
   }
 }
 
+async function nearbyOpen(deps: Deps, categoryId: string, at: { lat: number; lng: number }) {
+  const since = deps.clock.now() - 7 * DAY
+  const page = await deps.store.find('orders', {
+    where: { categoryId, createdAt: { gte: since } },
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: 100,
+  })
+  return page.items
+    .map((raw) => OrderDocSchema.parse(raw))
+    .filter((o) => OPEN_STATES.includes(o.state) && o.location)
+    .map((o) => ({ o, d: o.location ? distanceMetres(o.location, at) : Infinity }))
+    .filter(({ d }) => d <= NEARBY_METRES)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 5)
+}
+
 type OrderActions =
   | 'orders.suggestDuplicates'
   | 'orders.create'
@@ -91,24 +99,20 @@ type OrderActions =
   | 'orders.inbox'
   | 'orders.act'
   | 'orders.overdue'
+  | 'orders.reveal'
 
 export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
+  /** Open reports of the same category within 100 m in the last week; remembered so the caller may follow them. */
   'orders.suggestDuplicates': {
     roles: 'any',
-    handle: async ({ deps }, input) => {
-      const since = deps.clock.now() - 7 * DAY
-      const page = await deps.store.find('orders', {
-        where: { categoryId: input.categoryId, createdAt: { gte: since } },
-        orderBy: { field: 'createdAt', direction: 'desc' },
-        limit: 100,
-      })
-      const items = page.items
-        .map((raw) => OrderDocSchema.parse(raw))
-        .filter((o) => OPEN_STATES.includes(o.state) && o.location)
-        .map((o) => ({ o, d: o.location ? distanceMetres(o.location, input.location) : Infinity }))
-        .filter(({ d }) => d <= NEARBY_METRES)
-        .sort((a, b) => a.d - b.d)
-        .slice(0, 5)
+    place: open,
+    handle: async ({ deps, user }, input) => {
+      const items = await nearbyOpen(deps, input.categoryId, input.location)
+      await rememberSuggestions(
+        deps,
+        user._id,
+        items.map(({ o }) => o._id),
+      )
       return {
         items: items.map(({ o, d }) => ({
           id: o._id,
@@ -124,24 +128,26 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
   },
   'orders.create': {
     roles: 'any',
+    place: createPlace,
     handle: async ({ deps, user, openId, requestId }, input) => {
       const order = await createOrder(deps, user, openId, requestId, input)
       await notifyStep(deps, order, order.gridId ? 'dispatched' : 'submitted', order.text, user._id)
       return presentDetail(deps, order, user)
     },
   },
+  /** 我也遇到: from the duplicate suggestion of one's own report, or as a resident of the order's grid. */
   'orders.metoo': {
     roles: 'any',
+    place: async (deps, input, user) => {
+      const place = placeOfOrder(await loadOrder(deps, input.orderId))
+      const suggested = await isSuggested(deps, user._id, input.orderId)
+      return { ...place, membersOfGrid: true, partyIds: [...(place.partyIds ?? []), ...(suggested ? [user._id] : [])] }
+    },
     handle: async ({ deps, user }, input) => {
       const order = await loadOrder(deps, input.orderId)
       const category = await loadCategory(deps, order.categoryId)
-      const result = transition(
-        order,
-        { id: user._id, kinds: new Set(['system']) },
-        { type: 'metoo', userId: user._id },
-        deps.clock.now(),
-        category,
-      )
+      const system = { id: user._id, kinds: new Set(['system'] as const) }
+      const result = transition(order, system, { type: 'metoo', userId: user._id }, deps.clock.now(), category)
       if (!result.ok) throw new AppError(result.code, result.message)
       const saved = await commitTransition(
         deps,
@@ -156,10 +162,12 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
   },
   'orders.get': {
     roles: 'any',
-    handle: async ({ deps, user }, input) => presentDetail(deps, await viewable(deps, user, input.orderId), user),
+    place: atOrder,
+    handle: async ({ deps, user }, input) => presentDetail(deps, await loadOrder(deps, input.orderId), user),
   },
   'orders.mine': {
     roles: 'any',
+    place: self,
     handle: async ({ deps, user }, input) => {
       const page = await deps.store.find('orders', {
         where: { reporterId: user._id },
@@ -170,66 +178,23 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
       return {
         items: await summaries(
           deps,
+          user,
           page.items.map((raw) => OrderDocSchema.parse(raw)),
-          true,
         ),
         nextCursor: page.nextCursor,
       }
     },
   },
   'orders.inbox': {
-    roles: ['grid_worker', 'department', ...ADMIN_ROLES],
-    handle: async ({ deps, user }, input) => {
-      const states = input.state ? [input.state] : ['dispatched', 'accepted', 'in_progress']
-      const gridIds = user.roles.flatMap((g) => (g.role === 'grid_worker' ? (g.gridIds ?? []) : []))
-      const departmentIds = user.roles.flatMap((g) =>
-        g.role === 'department' && g.departmentId ? [g.departmentId] : [],
-      )
-      // A grid worker's 待办 comes from their grids, a department officer's from their department.
-      const where: Where | null = gridIds.length
-        ? { state: { in: states }, gridId: { in: gridIds } }
-        : departmentIds.length
-          ? { state: { in: states }, departmentId: { in: departmentIds } }
-          : null
-      if (!where) {
-        if (!user.roles.some((g) => g.role === 'street_admin' || g.role === 'community_admin'))
-          return { items: [], nextCursor: null }
-        const streetId = await primaryStreet(deps, user)
-        const page = await deps.store.find('orders', {
-          where: { streetId, state: { in: input.state ? [input.state] : ['submitted'] } },
-          orderBy: { field: 'dueAt', direction: 'asc' },
-          limit: 20,
-          cursor: input.cursor ?? null,
-        })
-        return {
-          items: await summaries(
-            deps,
-            page.items.map((raw) => OrderDocSchema.parse(raw)),
-            true,
-          ),
-          nextCursor: page.nextCursor,
-        }
-      }
-      const page = await deps.store.find('orders', {
-        where,
-        orderBy: { field: 'dueAt', direction: 'asc' },
-        limit: 20,
-        cursor: input.cursor ?? null,
-      })
-      const docs = page.items
-        .map((raw) => OrderDocSchema.parse(raw))
-        .filter(
-          (o) =>
-            (!input.categoryId || o.categoryId === input.categoryId) &&
-            (gridIds.length === 0 || !o.departmentId || departmentIds.includes(o.departmentId)),
-        )
-      return { items: await summaries(deps, docs, true), nextCursor: page.nextCursor }
-    },
+    roles: ORDER_STAFF,
+    place: open,
+    handle: async ({ deps, user }, input) => inboxPage(deps, user, input),
   },
   'orders.act': {
     roles: 'any',
+    place: atOrder,
     handle: async ({ deps, user }, input) => {
-      const order = await viewable(deps, user, input.orderId)
+      const order = await loadOrder(deps, input.orderId)
       const category = await loadCategory(deps, order.categoryId)
       const event = await domainEvent(deps, user, order, input.event)
       const result = transition(order, actorFor(user, order), event, deps.clock.now(), category)
@@ -250,21 +215,22 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
     },
   },
   'orders.overdue': {
-    roles: ADMIN_ROLES,
+    roles: ['community_admin', 'street_admin'],
+    place: open,
+    handle: async ({ deps, user }, input) => overduePage(deps, user, input.cursor ?? null),
+  },
+  'orders.reveal': {
+    roles: ORDER_STAFF,
+    place: atOrder,
     handle: async ({ deps, user }, input) => {
-      const community = user.roles.find((g) => g.role === 'community_admin' && g.communityId)?.communityId
-      const isStreet = user.roles.some((g) => g.role === 'street_admin')
-      const where: Where = isStreet
-        ? { streetId: await primaryStreet(deps, user), supervised: true, state: { in: [...OPEN_STATES] } }
-        : { communityId: community ?? '', supervised: true, state: { in: [...OPEN_STATES] } }
-      const page = await deps.store.find('orders', {
-        where,
-        orderBy: { field: 'dueAt', direction: 'asc' },
-        limit: 20,
-        cursor: input.cursor ?? null,
-      })
-      const docs = page.items.map((raw) => OrderDocSchema.parse(raw)).filter((o) => isSupervisor(user, o))
-      return { items: await summaries(deps, docs, true), nextCursor: page.nextCursor }
+      const order = await loadOrder(deps, input.orderId)
+      const field = fieldText(order, await timelineOf(deps, order._id), input.field, input.entryId)
+      const span = field ? findSensitiveNumbers(field.text)[input.index] : undefined
+      if (!field || !span) throw notFound('没有找到这个号码')
+      const detail = `查看工单 ${order.no} 中的号码 ${span.masked}`
+      const entry = { actorId: user._id, action: 'order.reveal', targetType: 'order', targetId: order._id, detail }
+      await audit(deps, { ...entry, streetId: order.streetId, communityId: order.communityId, gridId: order.gridId })
+      return { value: span.value }
     },
   },
 }

@@ -1,6 +1,8 @@
-import type { OrderDoc } from '../../../../types'
+/** Who hears about an order's step, and what they read: only people who may see the order, numbers masked. */
+import { maskSensitiveText, type OrderDoc } from '../../../../types'
 import type { Deps } from '../../context'
-import { loadGrid, loadUsers } from '../grids/repo'
+import { loadGrid, loadUsers } from '../places/load'
+import { canView } from './access'
 
 const TITLES: Record<string, string> = {
   dispatched: '工单已派发',
@@ -41,8 +43,7 @@ export async function notifyStep(
     for (const id of (await loadGrid(deps, order.gridId).catch(() => null))?.workerIds ?? []) recipients.add(id)
   }
   if (actorId) recipients.delete(actorId)
-  const users = await loadUsers(deps, [...recipients])
-  await Promise.all(
-    users.map((u) => deps.notify.send({ userId: u._id, openId: u.openId, title, body: note || title, link })),
-  )
+  const users = (await loadUsers(deps, [...recipients])).filter((u) => canView(u, order))
+  const body = note ? maskSensitiveText(note) : title
+  await Promise.all(users.map((u) => deps.notify.send({ userId: u._id, openId: u.openId, title, body, link })))
 }

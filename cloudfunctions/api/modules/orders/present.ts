@@ -1,14 +1,22 @@
+/**
+ * What leaves the function about an order, per viewer: the reporter reads their own words; staff in
+ * scope read them with numbers masked (and may reveal one, audited); followers get the public view.
+ */
 import {
+  findSensitiveNumbers,
   maskSensitiveText,
   OPEN_STATES,
+  ORDER_EVENTS,
+  type HiddenNumber,
+  type LatLng,
   type OrderDetail,
   type OrderDoc,
   type OrderSummary,
+  type TimelineDoc,
   type UserDoc,
 } from '../../../../types'
-import { ORDER_EVENTS } from '../../../../types'
 import type { Deps } from '../../context'
-import { loadUsers } from '../grids/repo'
+import { loadUsers } from '../places/load'
 import { actorFor, isStaffViewer } from './access'
 import { RULES, type EventType } from './transition'
 import { FAR_FUTURE } from './deadlines'
@@ -32,11 +40,15 @@ export function nameCache(deps: Deps) {
 
 const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
 
+/** Text as `viewer` may read it: its author in full, anyone else with phone, ID and card numbers masked. */
+const readable = (text: string, authorId: string | null, viewerId: string) =>
+  authorId !== null && authorId === viewerId ? text : maskSensitiveText(text)
+
 export async function presentSummary(
   deps: Deps,
   order: OrderDoc,
   names: ReturnType<typeof nameCache>,
-  staff: boolean,
+  viewer: UserDoc,
 ): Promise<OrderSummary> {
   const [categoryName, gridName, departmentName, photoUrl] = await Promise.all([
     names('categories', order.categoryId),
@@ -49,7 +61,7 @@ export async function presentSummary(
     no: order.no,
     categoryId: order.categoryId,
     categoryName: categoryName ?? '其他',
-    text: staff ? order.text : maskSensitiveText(order.text),
+    text: readable(order.text, order.reporterId, viewer._id),
     state: order.state,
     gridName,
     departmentName,
@@ -68,21 +80,62 @@ export function allowedEvents(user: UserDoc, order: OrderDoc): OrderDetail['can'
   const actor = actorFor(user, order)
   return ORDER_EVENTS.filter((e) => {
     const rule = RULES[e as EventType]
-    return rule.from.includes(order.state) && rule.by.some((k) => actor.kinds.has(k))
+    return rule.from.includes(order.state) && rule.by.some((k) => actor.kinds.has(k)) && !rule.unless?.(order, actor)
   })
 }
+
+/** The author of each free-text field: the reporter wrote the text, address and rating; the rejecter the reason. */
+function textFields(order: OrderDoc, timeline: TimelineDoc[]) {
+  const rejecter = [...timeline].reverse().find((t) => t.type === 'rejected')?.actorId ?? null
+  const fields: { field: HiddenNumber['field']; entryId: string | null; text: string; authorId: string | null }[] = [
+    { field: 'text', entryId: null, text: order.text, authorId: order.reporterId },
+    { field: 'address', entryId: null, text: order.address, authorId: order.reporterId },
+    { field: 'ratingComment', entryId: null, text: order.ratingComment, authorId: order.reporterId },
+    { field: 'rejectReason', entryId: null, text: order.rejectReason ?? '', authorId: rejecter },
+  ]
+  for (const t of timeline) fields.push({ field: 'timeline', entryId: t._id, text: t.note, authorId: t.actorId })
+  return fields
+}
+
+/** The raw text of one field, for a reveal. */
+export function fieldText(
+  order: OrderDoc,
+  timeline: TimelineDoc[],
+  field: HiddenNumber['field'],
+  entryId: string | null,
+) {
+  return textFields(order, timeline).find(
+    (f) => f.field === field && f.entryId === (field === 'timeline' ? entryId : null),
+  )
+}
+
+/** Numbers masked for this staff viewer that they may reveal: every number in a field they did not write. */
+function hiddenNumbers(order: OrderDoc, timeline: TimelineDoc[], viewer: UserDoc): HiddenNumber[] {
+  return textFields(order, timeline).flatMap(({ field, entryId, text, authorId }) =>
+    authorId === viewer._id
+      ? []
+      : findSensitiveNumbers(text).map((span, index) => ({ field, entryId, index, masked: span.masked })),
+  )
+}
+
+/** About 100 m: enough for a follower to know the place, not the doorway. */
+const approximate = (at: LatLng | null): LatLng | null =>
+  at ? { lat: Math.round(at.lat * 1000) / 1000, lng: Math.round(at.lng * 1000) / 1000 } : null
 
 export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc): Promise<OrderDetail> {
   const staff = isStaffViewer(viewer, order)
   const isReporter = order.reporterId === viewer._id
+  const insider = staff || isReporter
   const names = nameCache(deps)
-  const [summary, timeline, [reporter], photoUrls, jointNames] = await Promise.all([
-    presentSummary(deps, order, names, staff || isReporter),
+  const [summary, timeline, [reporter], jointNames] = await Promise.all([
+    presentSummary(deps, order, names, viewer),
     timelineOf(deps, order._id),
     loadUsers(deps, [order.reporterId]),
-    Promise.all(order.photos.map((id) => deps.files.url(id))),
     Promise.all(order.jointDepartmentIds.map((id) => names('departments', id))),
   ])
+  const urls = async (ids: string[]) =>
+    (await Promise.all(ids.map((id) => deps.files.url(id)))).flatMap((u) => (u ? [u] : []))
+  // Followers see the outcome (after-photos), not the reporter's photos or the staff's working notes.
   const visible = timeline.filter((t) => staff || !t.staffOnly)
   const timelineViews = await Promise.all(
     visible.map(async (t) => ({
@@ -90,8 +143,8 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
       at: t.at,
       actorLabel: t.actorLabel,
       type: t.type,
-      note: staff || isReporter ? t.note : maskSensitiveText(t.note),
-      photoUrls: (await Promise.all(t.photos.map((id) => deps.files.url(id)))).flatMap((u) => (u ? [u] : [])),
+      note: readable(t.note, t.actorId, viewer._id),
+      photoUrls: insider || t.type === 'resolved' ? await urls(t.photos) : [],
       staffOnly: t.staffOnly,
     })),
   )
@@ -107,9 +160,9 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
   return {
     ...summary,
     source: order.source,
-    photoUrls: photoUrls.flatMap((u) => (u ? [u] : [])),
-    location: order.location,
-    address: order.address,
+    photoUrls: insider ? await urls(order.photos) : [],
+    location: insider ? order.location : approximate(order.location),
+    address: readable(order.address, order.reporterId, viewer._id),
     reporterName,
     isReporter,
     escalation: order.escalation,
@@ -117,10 +170,15 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
     resolvedAt: order.resolvedAt,
     closedAt: order.closedAt,
     rating: order.rating,
-    ratingComment: order.ratingComment,
+    ratingComment: readable(order.ratingComment, order.reporterId, viewer._id),
     autoClosed: order.autoClosed,
-    rejectReason: order.rejectReason,
+    confirmed: order.confirmed,
+    rejectReason:
+      order.rejectReason === null
+        ? null
+        : readable(order.rejectReason, textFields(order, timeline)[3]?.authorId ?? null, viewer._id),
     mergedInto: order.mergedInto,
+    hiddenNumbers: staff ? hiddenNumbers(order, timeline, viewer) : [],
     jointDepartmentNames: jointNames.flatMap((n) => (n ? [n] : [])),
     timeline: timelineViews,
     can: allowedEvents(viewer, order),

@@ -1,3 +1,4 @@
+/** Loading and storing orders, categories and timelines; a transition is one versioned write. */
 import {
   CategoryDocSchema,
   OrderDocSchema,
@@ -9,7 +10,7 @@ import {
 import type { Deps } from '../../context'
 import { AppError, notFound } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { findAll } from '../grids/repo'
+import { findAll } from '../places/load'
 import type { TimelineDraft } from './transition'
 
 export async function loadOrder(deps: Deps, id: string): Promise<OrderDoc> {

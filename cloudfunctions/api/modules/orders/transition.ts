@@ -12,17 +12,27 @@ export interface Actor {
   kinds: ReadonlySet<ActorKind>
 }
 
+/** Where an order goes on dispatch or transfer, resolved by the handler with all its parents. */
+export interface Target {
+  streetId: string
+  communityId: string | null
+  gridId: string | null
+  departmentId: string | null
+  label: string
+}
+
 export type OrderEvent =
-  | { type: 'dispatch'; gridId?: string | null; departmentId?: string | null }
+  | { type: 'dispatch'; to: Target }
   | { type: 'accept' }
   | { type: 'start'; note: string }
   | { type: 'note'; note: string; staffOnly: boolean }
   | { type: 'resolve'; note: string; photos: string[] }
   | { type: 'rate'; rating: Rating; comment: string }
+  | { type: 'confirm'; note: string }
   | { type: 'auto_close' }
   | { type: 'reject'; reason: string }
   | { type: 'merge'; intoOrderId: string; intoNo: string }
-  | { type: 'transfer'; gridId?: string | null; departmentId?: string | null; targetLabel: string; reason: string }
+  | { type: 'transfer'; to: Target; reason: string }
   | { type: 'escalate'; level: 'community' | 'street' }
   | { type: 'remind'; note: string }
   | { type: 'metoo'; userId: string }
@@ -35,6 +45,7 @@ export const EVENT_TYPES = [
   'note',
   'resolve',
   'rate',
+  'confirm',
   'auto_close',
   'reject',
   'merge',
@@ -60,14 +71,43 @@ export type TransitionResult =
 export const AUTO_CLOSE_MS = 7 * 24 * 60 * 60 * 1000
 const JOINT_REPEAT_AT = 3
 
-/** Which states each event may leave from, and who may cause it. */
-export const RULES: Record<EventType, { from: readonly OrderState[]; by: readonly ActorKind[] }> = {
+const STAFF_FILED: readonly OrderDoc['source'][] = ['patrol', 'proxy']
+export const isStaffFiled = (order: Pick<OrderDoc, 'source'>) => STAFF_FILED.includes(order.source)
+
+/** A rating is the reporter's verdict on someone else's work: never the handler's, never on a staff-filed order. */
+function rateRefusal(order: OrderDoc, actor: Actor): Refusal | null {
+  if (isStaffFiled(order))
+    return { code: 'INVALID_TRANSITION', message: '巡查和代办工单由登记人确认办结，不参与满意度评价' }
+  if (actor.id !== null && actor.id === order.handlerId)
+    return { code: 'FORBIDDEN', message: '办理人不能评价自己办理的工单' }
+  return null
+}
+
+function confirmRefusal(order: OrderDoc): Refusal | null {
+  return isStaffFiled(order) ? null : { code: 'INVALID_TRANSITION', message: '居民上报的工单由上报人评价' }
+}
+
+interface Refusal {
+  code: 'INVALID_TRANSITION' | 'FORBIDDEN'
+  message: string
+}
+
+interface Rule {
+  from: readonly OrderState[]
+  by: readonly ActorKind[]
+  /** A further condition on this order and actor; its refusal is what the caller reads. */
+  unless?: (order: OrderDoc, actor: Actor) => Refusal | null
+}
+
+/** Which states each event may leave from, who may cause it, and on what further condition. */
+export const RULES: Record<EventType, Rule> = {
   dispatch: { from: ['submitted'], by: ['supervisor'] },
   accept: { from: ['dispatched'], by: ['handler'] },
   start: { from: ['accepted'], by: ['handler'] },
   note: { from: OPEN_STATES, by: ['handler', 'supervisor'] },
   resolve: { from: ['accepted', 'in_progress'], by: ['handler'] },
-  rate: { from: ['resolved'], by: ['reporter'] },
+  rate: { from: ['resolved'], by: ['reporter'], unless: rateRefusal },
+  confirm: { from: ['resolved'], by: ['reporter'], unless: confirmRefusal },
   auto_close: { from: ['resolved'], by: ['system'] },
   reject: { from: OPEN_STATES, by: ['handler', 'supervisor'] },
   merge: { from: OPEN_STATES, by: ['handler', 'supervisor'] },
@@ -88,6 +128,20 @@ const entry = (type: TimelineType, note = '', photos: string[] = [], staffOnly =
   note,
   photos,
   staffOnly,
+})
+
+export const LEVEL_RANK = { grid: 0, community: 1, street: 2 } as const
+
+/** The level that owns an order now: its grid, else its community, else the street's queue. */
+export function ownerLevel(order: Pick<OrderDoc, 'gridId' | 'communityId'>): OrderDoc['escalation'] {
+  return order.gridId ? 'grid' : order.communityId ? 'community' : 'street'
+}
+
+const treeOf = (t: Target) => ({
+  streetId: t.streetId,
+  communityId: t.communityId,
+  gridId: t.gridId,
+  departmentId: t.departmentId,
 })
 
 function redispatch(order: OrderDoc, category: CategoryDoc, now: number): OrderDoc {
@@ -114,16 +168,18 @@ export function transition(
   if (!rule.by.some((k) => actor.kinds.has(k))) return fail('FORBIDDEN', '您无权对该工单进行此操作')
   if (!rule.from.includes(order.state))
     return fail('INVALID_TRANSITION', `工单当前状态为“${STATE_LABELS[order.state]}”，不能执行此操作`)
+  const refusal = rule.unless?.(order, actor)
+  if (refusal) return fail(refusal.code, refusal.message)
   const base = { ...order, updatedAt: now }
   switch (event.type) {
     case 'dispatch': {
-      const gridId = event.gridId === undefined ? order.gridId : event.gridId
-      const departmentId = event.departmentId === undefined ? order.departmentId : event.departmentId
-      if (!gridId && !departmentId) return fail('VALIDATION', '请选择派往的网格或部门')
+      if (!event.to.gridId && !event.to.departmentId) return fail('VALIDATION', '请选择派往的网格或部门')
+      // A new owner with a fresh deadline: supervision starts again from the owner's level.
+      const placed = { ...redispatch(base, category, now), ...treeOf(event.to) }
       return {
         ok: true,
-        order: { ...redispatch(base, category, now), gridId, departmentId },
-        timeline: entry('dispatched'),
+        order: { ...placed, escalation: ownerLevel(placed), supervised: false },
+        timeline: entry('dispatched', `派至${event.to.label}`),
       }
     }
     case 'accept':
@@ -203,6 +259,12 @@ export function transition(
         timeline: entry('joint', `${note}，转为不满意工单联合办理`),
       }
     }
+    case 'confirm':
+      return {
+        ok: true,
+        order: { ...base, state: 'closed', closedAt: now, confirmed: true, dueAt: FAR_FUTURE },
+        timeline: entry('confirmed', event.note || '登记人确认办结（不计入满意率）'),
+      }
     case 'auto_close':
       if (!order.resolvedAt || now < order.resolvedAt + AUTO_CLOSE_MS)
         return fail('INVALID_TRANSITION', '未到自动办结时间')
@@ -227,17 +289,20 @@ export function transition(
       }
     case 'transfer': {
       if (!event.reason.trim()) return fail('VALIDATION', '请填写转派理由')
-      if (!event.gridId && !event.departmentId) return fail('VALIDATION', '请选择转派的网格或部门')
-      const moved = {
-        ...redispatch(base, category, now),
-        gridId: event.gridId ?? order.gridId,
-        departmentId: event.departmentId ?? null,
+      if (!event.to.gridId && !event.to.departmentId) return fail('VALIDATION', '请选择转派的网格或部门')
+      // To a department: the grid stays (its workers keep sight of it); to a grid: the whole place moves.
+      const moved = event.to.departmentId ? { departmentId: event.to.departmentId } : treeOf(event.to)
+      return {
+        ok: true,
+        order: { ...redispatch(base, category, now), ...moved },
+        timeline: entry('transferred', `转派至${event.to.label}：${event.reason}`),
       }
-      return { ok: true, order: moved, timeline: entry('transferred', `转派至${event.targetLabel}：${event.reason}`) }
     }
     case 'escalate': {
-      const rank = { grid: 0, community: 1, street: 2 }
-      if (rank[event.level] <= rank[order.escalation]) return fail('INVALID_TRANSITION', '已在该层级督办')
+      const higher = LEVEL_RANK[event.level] > LEVEL_RANK[order.escalation]
+      // The street's own queue has no level above it: at its deadline it is flagged 督办 where it is.
+      const streetQueue = event.level === 'street' && order.escalation === 'street' && !order.supervised
+      if (!higher && !streetQueue) return fail('INVALID_TRANSITION', '已在该层级督办')
       return {
         ok: true,
         order: { ...base, escalation: event.level, supervised: true },

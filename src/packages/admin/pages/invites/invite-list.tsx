@@ -21,20 +21,41 @@ const STATES: Record<Invite['state'], { label: string; tone: TagTone }> = {
   expired: { label: '已过期', tone: 'orange' },
 }
 
-/** Invites of the street, newest first; open ones can be revoked. */
+/** Invites in the admin's scope, newest first, codes masked; open ones can be revealed once more (recorded) or revoked. */
 export function InviteList() {
   const list = usePaged(useCallback((cursor?: string) => call('invites.list', { cursor }), []))
   const revoke = useAction('invites.revoke')
+  const reveal = useAction('invites.reveal')
+
+  const showCode = async (invite: Invite) => {
+    const answer = await Taro.showModal({
+      title: '查看完整邀请码',
+      content: `查看 ${invite.codeMasked}（${invite.scopeLabel}）的完整邀请码会记入操作日志。继续吗？`,
+    })
+    if (!answer.confirm) return
+    try {
+      const shown = await reveal.run({ id: invite.id })
+      const copy = await Taro.showModal({
+        title: '邀请码',
+        content: shown.code ?? '',
+        confirmText: '复制',
+        cancelText: '关闭',
+      })
+      if (copy.confirm && shown.code) await Taro.setClipboardData({ data: shown.code })
+    } catch (err) {
+      void Taro.showToast({ title: userMessage(err), icon: 'none' })
+    }
+  }
 
   const confirmRevoke = async (invite: Invite) => {
     const answer = await Taro.showModal({
       title: '撤销邀请码',
-      content: `撤销后 ${invite.code}（${invite.scopeLabel}）将无法使用。确定撤销吗？`,
+      content: `撤销后 ${invite.codeMasked}（${invite.scopeLabel}）将无法使用。确定撤销吗？`,
       confirmColor: '#e53029',
     })
     if (!answer.confirm) return
     try {
-      await revoke.run({ code: invite.code })
+      await revoke.run({ id: invite.id })
       void Taro.showToast({ title: '已撤销', icon: 'success' })
       await list.reload()
     } catch (err) {
@@ -47,10 +68,10 @@ export function InviteList() {
   return (
     <View>
       {list.data.items.map((inv) => (
-        <View key={inv.code} id={`invite-${inv.code}`} className="invite-row">
+        <View key={inv.id} id={`invite-${inv.id}`} className="invite-row">
           <View className="invite-row__main">
             <View className="invite-row__top">
-              <Text className="invite-row__code">{inv.code}</Text>
+              <Text className="invite-row__code">{inv.codeMasked}</Text>
               <Tag text={STATES[inv.state].label} tone={STATES[inv.state].tone} />
             </View>
             <Text className="invite-row__scope">{inv.scopeLabel}</Text>
@@ -61,15 +82,26 @@ export function InviteList() {
             </Text>
           </View>
           {inv.state === 'open' ? (
-            <Button
-              id={`invite-revoke-${inv.code}`}
-              size="small"
-              fill="outline"
-              disabled={revoke.pending}
-              onClick={() => void confirmRevoke(inv)}
-            >
-              撤销
-            </Button>
+            <View className="invite-row__actions">
+              <Button
+                id={`invite-reveal-${inv.id}`}
+                size="small"
+                fill="none"
+                disabled={reveal.pending}
+                onClick={() => void showCode(inv)}
+              >
+                查看
+              </Button>
+              <Button
+                id={`invite-revoke-${inv.id}`}
+                size="small"
+                fill="outline"
+                disabled={revoke.pending}
+                onClick={() => void confirmRevoke(inv)}
+              >
+                撤销
+              </Button>
+            </View>
           ) : null}
         </View>
       ))}

@@ -174,10 +174,10 @@ describe('invites and roles', () => {
       ok: false,
       error: { code: 'VALIDATION', message: '邀请码已过期，请联系管理员重新发放' },
     })
-    const b = dataOf<{ code: string }>(
+    const b = dataOf<{ id: string; code: string }>(
       await api.call(admin, 'invites.create', { role: 'grid_worker', gridIds: ['gd_nz_03'] }, rid()),
     )
-    expect(dataOf<{ state: string }>(await api.call(admin, 'invites.revoke', { code: b.code }, rid())).state).toBe(
+    expect(dataOf<{ state: string }>(await api.call(admin, 'invites.revoke', { id: b.id }, rid())).state).toBe(
       'revoked',
     )
     expect(await api.call('wx-late', 'invites.redeem', { code: b.code }, rid())).toMatchObject({

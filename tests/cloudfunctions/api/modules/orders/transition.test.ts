@@ -57,6 +57,7 @@ function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
     rating: null,
     ratingComment: '',
     autoClosed: false,
+    confirmed: false,
     reopenCount: 0,
     unsatisfiedCount: 0,
     mergedInto: null,
@@ -69,16 +70,24 @@ function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
 }
 
 const EVENTS: Record<string, OrderEvent> = {
-  dispatch: { type: 'dispatch', gridId: 'gd2' },
+  dispatch: {
+    type: 'dispatch',
+    to: { streetId: 'st', communityId: 'cm2', gridId: 'gd2', departmentId: null, label: '第二网格' },
+  },
   accept: { type: 'accept' },
   start: { type: 'start', note: '已到现场' },
   note: { type: 'note', note: '联系了物业', staffOnly: true },
   resolve: { type: 'resolve', note: '车辆已拖走', photos: ['local:u_h/after.jpg'] },
   rate: { type: 'rate', rating: 'satisfied', comment: '' },
+  confirm: { type: 'confirm', note: '' },
   auto_close: { type: 'auto_close' },
   reject: { type: 'reject', reason: '不属于本街道职责' },
   merge: { type: 'merge', intoOrderId: 'od_2', intoNo: 'N2' },
-  transfer: { type: 'transfer', departmentId: 'dp_cc', targetLabel: '创城', reason: '需创城办协调' },
+  transfer: {
+    type: 'transfer',
+    to: { streetId: 'st', communityId: 'cm', gridId: 'gd', departmentId: 'dp_cc', label: '创城' },
+    reason: '需创城办协调',
+  },
   escalate: { type: 'escalate', level: 'community' },
   remind: { type: 'remind', note: '请今天办结' },
   metoo: { type: 'metoo', userId: 'u_other' },
@@ -97,6 +106,7 @@ const EXPECTED: Record<
   note: [OPEN, ['handler', 'supervisor'], null, 'note'],
   resolve: [['accepted', 'in_progress'], ['handler'], 'resolved', 'resolved'],
   rate: [['resolved'], ['reporter'], 'closed', 'rated'],
+  confirm: [['resolved'], ['reporter'], 'closed', 'confirmed'],
   auto_close: [['resolved'], ['system'], 'closed', 'auto_closed'],
   reject: [OPEN, ['handler', 'supervisor'], 'rejected', 'rejected'],
   merge: [OPEN, ['handler', 'supervisor'], 'merged', 'merged'],
@@ -107,13 +117,16 @@ const EXPECTED: Record<
   assign_joint: [OPEN, ['supervisor'], null, 'joint'],
 }
 
+/** The order each event is tried on, where it matters: a registrar confirms only a staff-filed order. */
+const ORDER_FOR: Record<string, Partial<OrderDoc>> = { confirm: { source: 'patrol' } }
+
 const KINDS: ActorKind[] = ['reporter', 'handler', 'supervisor', 'system']
 const cases = Object.keys(EVENTS).flatMap((e) => ORDER_STATES.flatMap((s) => KINDS.map((k) => [e, s, k] as const)))
 
 test.each(cases)('%s from %s by %s', (eventName, state, kind) => {
   const [from, by, to, entry] = EXPECTED[eventName] ?? [[], [], null, 'note']
   const result = transition(
-    order(state),
+    order(state, ORDER_FOR[eventName]),
     { id: kind === 'system' ? null : `u_${kind}`, kinds: new Set([kind]) },
     EVENTS[eventName] ?? { type: 'accept' },
     NOW,
@@ -284,7 +297,11 @@ describe('rules inside the transitions', () => {
     const r = transition(
       order('accepted'),
       handler,
-      { type: 'transfer', departmentId: 'dp_cc', targetLabel: '创城', reason: '需协调' },
+      {
+        type: 'transfer',
+        to: { streetId: 'st', communityId: 'cm', gridId: 'gd', departmentId: 'dp_cc', label: '创城' },
+        reason: '需协调',
+      },
       NOW,
       CATEGORY,
     )
@@ -298,6 +315,96 @@ describe('rules inside the transitions', () => {
         acceptDeadline: NOW + 2 * 3600_000,
       },
       timeline: { type: 'transferred', note: '转派至创城：需协调' },
+    })
+  })
+
+  test('a dispatch from the street queue moves the order, its community and street with it, and supervision starts at the grid', () => {
+    const supervisor = { id: 'u_admin', kinds: new Set<ActorKind>(['supervisor']) }
+    const queued = order('submitted', { gridId: null, communityId: null, escalation: 'street', supervised: true })
+    const to = { streetId: 'st', communityId: 'cm2', gridId: 'gd2', departmentId: null, label: '第二网格' }
+    expect(transition(queued, supervisor, { type: 'dispatch', to }, NOW, CATEGORY)).toMatchObject({
+      ok: true,
+      order: {
+        state: 'dispatched',
+        gridId: 'gd2',
+        communityId: 'cm2',
+        streetId: 'st',
+        escalation: 'grid',
+        supervised: false,
+      },
+      timeline: { type: 'dispatched', note: '派至第二网格' },
+    })
+  })
+
+  test('a transfer to another grid moves grid and community together; one to a department keeps the grid', () => {
+    const to = { streetId: 'st', communityId: 'cm3', gridId: 'gd3', departmentId: null, label: '第三网格' }
+    expect(
+      transition(order('accepted'), handler, { type: 'transfer', to, reason: '不属本网格' }, NOW, CATEGORY),
+    ).toMatchObject({
+      ok: true,
+      order: { gridId: 'gd3', communityId: 'cm3', departmentId: null },
+    })
+  })
+
+  test('an unsupervised order in the street queue is flagged 督办 at the street; once flagged it is not flagged again', () => {
+    const sys = { id: null, kinds: new Set<ActorKind>(['system']) }
+    const queued = order('submitted', { gridId: null, communityId: null, escalation: 'street' })
+    expect(transition(queued, sys, { type: 'escalate', level: 'street' }, NOW, CATEGORY)).toMatchObject({
+      ok: true,
+      order: { escalation: 'street', supervised: true },
+    })
+    const flagged = { ...queued, supervised: true }
+    expect(transition(flagged, sys, { type: 'escalate', level: 'street' }, NOW, CATEGORY)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    })
+  })
+})
+
+describe('actors with several roles at once', () => {
+  test('a reporter who is also the grid worker who handled it cannot rate it', () => {
+    const both = { id: 'u_h', kinds: new Set<ActorKind>(['reporter', 'handler']) }
+    expect(
+      transition(
+        order('resolved', { reporterId: 'u_h', handlerId: 'u_h' }),
+        both,
+        EVENTS.rate ?? { type: 'accept' },
+        NOW,
+        CATEGORY,
+      ),
+    ).toEqual({ ok: false, code: 'FORBIDDEN', message: '办理人不能评价自己办理的工单' })
+  })
+
+  test('a worker who filed a 巡查 and handled it closes it by confirmation, recorded apart from ratings', () => {
+    const registrar = { id: 'u_h', kinds: new Set<ActorKind>(['reporter', 'handler']) }
+    const patrol = order('resolved', { source: 'patrol', reporterId: 'u_h', handlerId: 'u_h' })
+    expect(transition(patrol, registrar, { type: 'rate', rating: 'satisfied', comment: '' }, NOW, CATEGORY)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: '巡查和代办工单由登记人确认办结，不参与满意度评价',
+    })
+    expect(transition(patrol, registrar, { type: 'confirm', note: '' }, NOW, CATEGORY)).toMatchObject({
+      ok: true,
+      order: { state: 'closed', confirmed: true, rating: null, closedAt: NOW },
+      timeline: { type: 'confirmed', note: '登记人确认办结（不计入满意率）' },
+    })
+  })
+
+  test('a resident report cannot be closed by confirmation', () => {
+    const reporter = { id: 'u_rep', kinds: new Set<ActorKind>(['reporter']) }
+    expect(transition(order('resolved'), reporter, { type: 'confirm', note: '' }, NOW, CATEGORY)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: '居民上报的工单由上报人评价',
+    })
+  })
+
+  test('a department officer who also works the grid handles a transferred order as the department', () => {
+    const officer = { id: 'u_d', kinds: new Set<ActorKind>(['handler']) }
+    const held = order('dispatched', { departmentId: 'dp_cc' })
+    expect(transition(held, officer, { type: 'accept' }, NOW, CATEGORY)).toMatchObject({
+      ok: true,
+      order: { state: 'accepted', handlerId: 'u_d', departmentId: 'dp_cc', gridId: 'gd' },
     })
   })
 })

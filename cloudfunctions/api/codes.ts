@@ -1,3 +1,4 @@
+/** Codes people type or scan (join and invite codes) and deterministic ids of documents a request creates. */
 import crypto from 'node:crypto'
 
 /** No look-alike characters (0/O, 1/I): codes are read aloud and typed by hand. */
