@@ -47,11 +47,9 @@ export function grantFromInput(
       if (!input.communityId)
         throw validation('请选择社区', [{ path: 'communityId', message: '社区管理员邀请码必须指定社区' }])
       return { role: 'community_admin', communityId: input.communityId }
-    default: {
-      const streetId = input.streetId ?? adminStreet
-      if (!streetId) throw validation('请选择街道', [{ path: 'streetId', message: '街道管理员邀请码必须指定街道' }])
-      return { role: input.role, streetId }
-    }
+    default:
+      // Without a street of the caller's own, the grant lies nowhere any grant contains: FORBIDDEN.
+      return { role: input.role, streetId: input.streetId ?? adminStreet ?? '' }
   }
 }
 
