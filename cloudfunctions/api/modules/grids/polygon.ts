@@ -1,61 +1,43 @@
-/** Grid polygon rules: at least 3 distinct points, inside China, edges that do not cross. */
+/** Grid polygon rules (at least 3 distinct points, inside China, edges that do not cross) and point-in-grid routing. */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon'
 import { polygon as turfPolygon, point as turfPoint } from '@turf/helpers'
+import kinks from '@turf/kinks'
 import type { FieldError, GridDoc, LatLng } from '../../../../types'
 
 const CHINA = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 }
 
-function orientation(a: LatLng, b: LatLng, c: LatLng): number {
-  const v = (b.lng - a.lng) * (c.lat - a.lat) - (b.lat - a.lat) * (c.lng - a.lng)
-  return Math.abs(v) < 1e-12 ? 0 : v > 0 ? 1 : -1
+const samePoint = (a: LatLng | undefined, b: LatLng | undefined) => a?.lat === b?.lat && a?.lng === b?.lng
+
+/** The ring without its closing point, whether or not the caller closed it. */
+function openRing(points: LatLng[]): LatLng[] {
+  return points.length > 1 && samePoint(points[0], points.at(-1)) ? points.slice(0, -1) : points
 }
 
-function onSegment(a: LatLng, b: LatLng, p: LatLng): boolean {
-  return (
-    Math.min(a.lng, b.lng) <= p.lng &&
-    p.lng <= Math.max(a.lng, b.lng) &&
-    Math.min(a.lat, b.lat) <= p.lat &&
-    p.lat <= Math.max(a.lat, b.lat)
-  )
+/** Whether the points span an area at all (3 or more, not counting a closing point). */
+export function hasArea(points: LatLng[]): boolean {
+  return openRing(points).length >= 3
 }
 
-export function segmentsIntersect(p1: LatLng, p2: LatLng, q1: LatLng, q2: LatLng): boolean {
-  const o1 = orientation(p1, p2, q1)
-  const o2 = orientation(p1, p2, q2)
-  const o3 = orientation(q1, q2, p1)
-  const o4 = orientation(q1, q2, p2)
-  if (o1 !== o2 && o3 !== o4) return true
-  return (
-    (o1 === 0 && onSegment(p1, p2, q1)) ||
-    (o2 === 0 && onSegment(p1, p2, q2)) ||
-    (o3 === 0 && onSegment(q1, q2, p1)) ||
-    (o4 === 0 && onSegment(q1, q2, p2))
-  )
+/** A GeoJSON polygon ([lng, lat], closed ring) for turf; throws unless `hasArea(points)`. */
+export function toTurfPolygon(points: LatLng[]) {
+  const ring = openRing(points).map((p) => [p.lng, p.lat])
+  const first = ring[0]
+  return turfPolygon([first ? [...ring, first] : ring])
+}
+
+function isInChina(p: LatLng): boolean {
+  return p.lat >= CHINA.minLat && p.lat <= CHINA.maxLat && p.lng >= CHINA.minLng && p.lng <= CHINA.maxLng
 }
 
 /** Field errors for a polygon given as an open ring (the last point joins the first). */
 export function polygonErrors(points: LatLng[], field = 'polygon'): FieldError[] {
-  const ring =
-    points.length > 1 && points[0]?.lat === points.at(-1)?.lat && points[0]?.lng === points.at(-1)?.lng
-      ? points.slice(0, -1)
-      : points
+  const ring = openRing(points)
   const distinct = new Set(ring.map((p) => `${p.lat},${p.lng}`))
   if (distinct.size < 3) return [{ path: field, message: '网格边界至少需要 3 个不同的点' }]
-  const outside = ring.findIndex(
-    (p) => p.lat < CHINA.minLat || p.lat > CHINA.maxLat || p.lng < CHINA.minLng || p.lng > CHINA.maxLng,
-  )
+  const outside = ring.findIndex((p) => !isInChina(p))
   if (outside >= 0) return [{ path: `${field}.${outside}`, message: '边界点不在中国境内，请检查经纬度（GCJ-02）' }]
-  const n = ring.length
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (j === i + 1 || (i === 0 && j === n - 1)) continue // neighbouring edges share a vertex
-      const a1 = ring[i]
-      const a2 = ring[(i + 1) % n]
-      const b1 = ring[j]
-      const b2 = ring[(j + 1) % n]
-      if (a1 && a2 && b1 && b2 && segmentsIntersect(a1, a2, b1, b2))
-        return [{ path: field, message: '网格边界线不能交叉，请按顺序描点' }]
-    }
+  if (kinks(toTurfPolygon(ring)).features.length > 0) {
+    return [{ path: field, message: '网格边界线不能交叉，请按顺序描点' }]
   }
   return []
 }
@@ -64,13 +46,8 @@ export function polygonErrors(points: LatLng[], field = 'polygon'): FieldError[]
 export function gridAt(grids: Pick<GridDoc, '_id' | 'code' | 'polygon' | 'archived'>[], at: LatLng): string | null {
   const pt = turfPoint([at.lng, at.lat])
   const hits = grids
-    .filter((g) => !g.archived && g.polygon.length >= 3)
-    .filter((g) => {
-      const ring = g.polygon.map((p) => [p.lng, p.lat])
-      const first = ring[0]
-      if (!first) return false
-      return booleanPointInPolygon(pt, turfPolygon([[...ring, first]]))
-    })
+    .filter((g) => !g.archived && hasArea(g.polygon))
+    .filter((g) => booleanPointInPolygon(pt, toTurfPolygon(g.polygon)))
     .sort((a, b) => a.code.localeCompare(b.code))
   return hits[0]?._id ?? null
 }
