@@ -1,18 +1,9 @@
-import { z } from 'zod'
-import { ADMIN_ROLES } from '../../../types'
+/** jobs.recent: admins check that the timer is alive by reading the latest job runs and what each job did. */
+import { ADMIN_ROLES, JobRunDocSchema } from '../../../types'
 import type { Handler } from '../handler'
 import { open } from '../modules/places/rules'
+import { JOB_LABELS } from './registry'
 
-const JobRunSchema = z.object({
-  _id: z.string(),
-  startedAt: z.number(),
-  finishedAt: z.number(),
-  expiredRequests: z.number(),
-  escalated: z.number().default(0),
-  autoClosed: z.number().default(0),
-})
-
-/** Admins check that the timer is alive: the latest job runs. */
 export const jobHandlers: { 'jobs.recent': Handler<'jobs.recent'> } = {
   'jobs.recent': {
     roles: ADMIN_ROLES,
@@ -23,19 +14,11 @@ export const jobHandlers: { 'jobs.recent': Handler<'jobs.recent'> } = {
         orderBy: { field: 'startedAt', direction: 'desc' },
         limit: input.limit,
       })
-      return {
-        items: page.items.map((raw) => {
-          const run = JobRunSchema.parse(raw)
-          return {
-            id: run._id,
-            startedAt: run.startedAt,
-            finishedAt: run.finishedAt,
-            expiredRequests: run.expiredRequests,
-            escalated: run.escalated,
-            autoClosed: run.autoClosed,
-          }
-        }),
-      }
+      const items = page.items.map((raw) => {
+        const { _id, ...run } = JobRunDocSchema.parse(raw)
+        return { id: _id, ...run }
+      })
+      return { items, labels: JOB_LABELS }
     },
   },
 }

@@ -1,56 +1,62 @@
-/** The timer's work. Idempotent: running it twice for the same moment changes nothing more. */
+/** The timer's tick: runs every declared job in turn, each isolated from the others, and records the run. */
 import type { Deps } from '../context'
-import { autoCloseResolved, escalateOverdue } from './orders'
+import { JOBS, type CounterName, type CounterOf, type Job } from './registry'
 
-export interface TickReport {
+export interface JobRun<C extends string = string> {
+  id: string
   startedAt: number
-  expiredRequests: number
-  escalated: number
-  autoClosed: number
+  finishedAt: number
+  /** Counters of the jobs that finished; a failed job's counters are absent. */
+  counts: Partial<Record<C, number>>
+  /** Names of the jobs that threw. */
+  failed: string[]
 }
 
-const BATCH = 100
-const MAX_BATCHES = 20
+/**
+ * What `runTick` returns: the recorded run, plus each counter at the top level (`report.escalated`)
+ * for callers written before `counts` existed.
+ */
+export type TickReport = JobRun<CounterName> & Partial<Record<CounterName, number>>
 
-async function sweepExpiredRequests(deps: Deps, now: number): Promise<number> {
-  let removed = 0
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('requests', {
-      where: { expiresAt: { lte: now } },
-      orderBy: { field: 'expiresAt', direction: 'asc' },
-      limit: BATCH,
+/** Runs one job; a throw is logged with the run's id and reported as `null` so the next job still runs. */
+async function runIsolated<C extends string>(
+  deps: Deps,
+  job: Job<C>,
+  runId: string,
+  now: number,
+): Promise<Record<C, number> | null> {
+  try {
+    return await job.run(deps, now)
+  } catch (err) {
+    deps.log({
+      level: 'error',
+      runId,
+      job: job.name,
+      message: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
     })
-    for (const doc of page.items) await deps.store.remove('requests', doc._id)
-    removed += page.items.length
-    if (page.items.length < BATCH) break
-  }
-  return removed
-}
-
-/** Job-run records are kept a week: enough to see the timer is alive, not a growing table. */
-const JOB_RUNS_KEPT_MS = 7 * 24 * 60 * 60 * 1000
-
-async function sweepOldJobRuns(deps: Deps, now: number): Promise<void> {
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const page = await deps.store.find('jobruns', {
-      where: { startedAt: { lt: now - JOB_RUNS_KEPT_MS } },
-      orderBy: { field: 'startedAt', direction: 'desc' },
-      limit: BATCH,
-    })
-    for (const doc of page.items) await deps.store.remove('jobruns', doc._id)
-    if (page.items.length < BATCH) break
+    return null
   }
 }
 
-export async function runTick(deps: Deps): Promise<TickReport> {
+/** Runs the jobs in order at the clock's current moment and stores the run in `jobruns`. */
+export async function runJobs<J extends Job>(deps: Deps, jobs: readonly J[]): Promise<JobRun<CounterOf<J>>> {
+  const id = deps.ids.next('job')
   const startedAt = deps.clock.now()
-  const report: TickReport = {
-    startedAt,
-    expiredRequests: await sweepExpiredRequests(deps, startedAt),
-    escalated: await escalateOverdue(deps),
-    autoClosed: await autoCloseResolved(deps),
+  const counts: Partial<Record<string, number>> = {}
+  const failed: string[] = []
+  for (const job of jobs) {
+    const result = await runIsolated(deps, job, id, startedAt)
+    if (result) Object.assign(counts, result)
+    else failed.push(job.name)
   }
-  await sweepOldJobRuns(deps, startedAt)
-  await deps.store.insert('jobruns', { _id: deps.ids.next('job'), ...report, finishedAt: deps.clock.now(), version: 0 })
-  return report
+  const run = { id, startedAt, finishedAt: deps.clock.now(), counts, failed }
+  await deps.store.insert('jobruns', { _id: id, startedAt, finishedAt: run.finishedAt, counts, failed, version: 0 })
+  return run
+}
+
+/** The timer's entry point (CloudBase timer trigger, local gateway interval, dev clock). */
+export async function runTick(deps: Deps): Promise<TickReport> {
+  const run = await runJobs(deps, JOBS)
+  return { ...run.counts, ...run }
 }

@@ -1,7 +1,7 @@
 /** Production store on CloudBase's document database through @cloudbase/node-sdk. */
 import type { Page, Query, Store, StoredDoc, TxHandle, Where } from './port'
 import { StoreConflictError } from './port'
-import { planQuery, toFilters, assertIndexed, toPage, type Filter } from './plan'
+import { planQuery, toFilters, assertIndexed, toPage, type Filter, type Plan } from './plan'
 import type { CollectionName } from './schema'
 
 /* Adapter seam: the SDK's database types are loose; only the calls used here are described. */
@@ -33,22 +33,24 @@ function strip(doc: StoredDoc): Record<string, unknown> {
   return rest
 }
 
+/** A `doc(id).get()` answers with one document or a list of at most one, depending on the SDK path. */
+function docOf(res: { data?: unknown }): StoredDoc | null {
+  const data = Array.isArray(res.data) ? res.data[0] : res.data
+  return data ? (data as StoredDoc) : null
+}
+
+/** Reads and writes by id inside a CloudBase transaction (inserts check for the id first: `set` would overwrite). */
 function txHandle(t: Db): TxHandle {
   return {
     async get(collection, id) {
-      const res = await t.collection(collection).doc(id).get()
-      const data = Array.isArray(res.data) ? res.data[0] : res.data
-      return data ? (data as StoredDoc) : null
+      return docOf(await t.collection(collection).doc(id).get())
     },
     async insert(collection, doc) {
-      const existing = await t.collection(collection).doc(doc._id).get()
-      if (existing.data && (!Array.isArray(existing.data) || existing.data.length))
-        throw new StoreConflictError(collection, doc._id)
+      if (docOf(await t.collection(collection).doc(doc._id).get())) throw new StoreConflictError(collection, doc._id)
       await t.collection(collection).doc(doc._id).set(strip(doc))
     },
     async replace(collection, doc) {
-      const res = await t.collection(collection).doc(doc._id).get()
-      const current = Array.isArray(res.data) ? res.data[0] : res.data
+      const current = docOf(await t.collection(collection).doc(doc._id).get())
       if (!current || current.version !== doc.version) throw new StoreConflictError(collection, doc._id)
       const next = { ...doc, version: doc.version + 1 }
       await t.collection(collection).doc(doc._id).set(strip(next))
@@ -60,13 +62,11 @@ function txHandle(t: Db): TxHandle {
   }
 }
 
-export function createCloudbaseStore(db: Db): Store {
-  const _ = db.command
-  const direct: TxHandle = {
+/** Reads and writes by id outside transactions; a versioned replace still needs one. */
+function directHandle(db: Db): TxHandle {
+  return {
     async get(collection, id) {
-      const res = await db.collection(collection).doc(id).get()
-      const data = Array.isArray(res.data) ? res.data[0] : res.data
-      return data ? (data as StoredDoc) : null
+      return docOf(await db.collection(collection).doc(id).get())
     },
     async insert(collection, doc) {
       try {
@@ -88,37 +88,42 @@ export function createCloudbaseStore(db: Db): Store {
       await db.collection(collection).doc(id).remove()
     },
   }
+}
+
+/** The plan's filters, and on later pages the keyset condition that resumes after the cursor's (value, _id). */
+function pageWhere(_: Command, plan: Plan): unknown {
+  const where = buildWhere(_, plan.filters)
+  if (!plan.after) return where
+  const cmp = plan.direction === 'asc' ? 'gt' : 'lt'
+  if (plan.orderField === '_id') return { ...where, _id: _[cmp](plan.after.id) }
+  const after = _.or([
+    { [plan.orderField]: _[cmp](plan.after.value) },
+    { [plan.orderField]: _.eq(plan.after.value), _id: _[cmp](plan.after.id) },
+  ])
+  return _.and([where, after])
+}
+
+async function findPage(db: Db, collection: CollectionName, query: Query): Promise<Page> {
+  const plan = planQuery(collection, query)
+  let ref = db.collection(collection).where(pageWhere(db.command, plan)).orderBy(plan.orderField, plan.direction)
+  if (plan.orderField !== '_id') ref = ref.orderBy('_id', plan.direction)
+  const res = await ref.limit(plan.limit + 1).get()
+  return toPage(res.data as StoredDoc[], plan)
+}
+
+async function countMatching(db: Db, collection: CollectionName, where: Where): Promise<number> {
+  const filters = toFilters(where)
+  assertIndexed(collection, filters, undefined)
+  const res = await db.collection(collection).where(buildWhere(db.command, filters)).count()
+  return Number(res.total)
+}
+
+export function createCloudbaseStore(db: Db): Store {
   return {
-    ...direct,
-    async find(collection: CollectionName, query: Query): Promise<Page> {
-      const plan = planQuery(collection, query)
-      const filters = [...plan.filters]
-      let where = buildWhere(_, filters)
-      if (plan.after) {
-        const cmp = plan.direction === 'asc' ? 'gt' : 'lt'
-        const after =
-          plan.orderField === '_id'
-            ? { _id: _[cmp](plan.after.id) }
-            : _.or([
-                { [plan.orderField]: _[cmp](plan.after.value) },
-                { [plan.orderField]: _.eq(plan.after.value), _id: _[cmp](plan.after.id) },
-              ])
-        where = plan.orderField === '_id' ? { ...where, ...after } : _.and([where, after])
-      }
-      let ref = db.collection(collection).where(where).orderBy(plan.orderField, plan.direction)
-      if (plan.orderField !== '_id') ref = ref.orderBy('_id', plan.direction)
-      const res = await ref.limit(plan.limit + 1).get()
-      return toPage(res.data as StoredDoc[], plan)
-    },
-    async count(collection: CollectionName, where: Where) {
-      const filters = toFilters(where)
-      assertIndexed(collection, filters, undefined)
-      const res = await db.collection(collection).where(buildWhere(_, filters)).count()
-      return Number(res.total)
-    },
-    async transaction<T>(fn: (tx: TxHandle) => Promise<T>): Promise<T> {
-      return db.runTransaction((t: Db) => fn(txHandle(t)), 3)
-    },
+    ...directHandle(db),
+    find: (collection, query) => findPage(db, collection, query),
+    count: (collection, where) => countMatching(db, collection, where),
+    transaction: async (fn) => db.runTransaction((t: Db) => fn(txHandle(t)), 3),
     async close() {},
   }
 }

@@ -12,7 +12,7 @@ import {
   type TxHandle,
   type Where,
 } from './port'
-import { planQuery, toFilters, assertIndexed, toPage, type Filter } from './plan'
+import { planQuery, toFilters, assertIndexed, toPage, type Filter, type Plan } from './plan'
 import { Mutex } from './mutex'
 
 type Database = BetterSqlite3.Database
@@ -28,6 +28,7 @@ function toSql(value: unknown): SqlValue {
   return null
 }
 
+/** One SQL condition per filter; their values are appended to `params` in order. */
 function whereSql(filters: Filter[], params: SqlValue[]): string[] {
   return filters.map((f) => {
     const c = col(f.field)
@@ -79,8 +80,8 @@ function openDatabase(file: string): Database {
   return db
 }
 
-export function createSqliteStore(file: string): Store {
-  const db = openDatabase(file)
+/** A table per collection and an expression index per declared index (idempotent). */
+function createTables(db: Database): void {
   for (const name of COLLECTIONS) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${q(name)} (_id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`)
     for (const index of SCHEMA[name].indexes) {
@@ -88,9 +89,16 @@ export function createSqliteStore(file: string): Store {
       db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${name}__${index.name}`)} ON ${q(name)} (${cols})`)
     }
   }
-  const mutex = new Mutex()
+}
 
-  const handle: TxHandle = {
+/** A duplicate primary key. Not `instanceof Error`: native errors may come from another realm (jest's vm). */
+function isConstraintError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')
+}
+
+/** Reads and writes by id, shared by direct calls and transactions. */
+function documentHandle(db: Database): TxHandle {
+  return {
     async get(collection, id) {
       const row = db.prepare(`SELECT doc FROM ${q(collection)} WHERE _id = ?`).get(id)
       return row ? parseRow(row) : null
@@ -103,15 +111,7 @@ export function createSqliteStore(file: string): Store {
           JSON.stringify(doc),
         )
       } catch (err) {
-        // Not `instanceof Error`: the native module's errors may come from another realm (jest's vm).
-        if (
-          typeof err === 'object' &&
-          err !== null &&
-          'code' in err &&
-          String(err.code).startsWith('SQLITE_CONSTRAINT')
-        ) {
-          throw new StoreConflictError(collection, doc._id)
-        }
+        if (isConstraintError(err)) throw new StoreConflictError(collection, doc._id)
         throw err
       }
     },
@@ -127,78 +127,99 @@ export function createSqliteStore(file: string): Store {
       db.prepare(`DELETE FROM ${q(collection)} WHERE _id = ?`).run(id)
     },
   }
+}
 
+/** `ORDER BY … LIMIT …` of a plan: ties on the order field are broken by _id; one row more tells of a next page. */
+function orderLimitSql(plan: Plan, orderExpr = col(plan.orderField)): string {
+  const dir = plan.direction === 'asc' ? 'ASC' : 'DESC'
+  const tieBreak = plan.orderField === '_id' ? '' : `, _id ${dir}`
+  return ` ORDER BY ${orderExpr} ${dir}${tieBreak} LIMIT ${plan.limit + 1}`
+}
+
+/** The keyset condition that resumes after the cursor's (order value, _id), or none on the first page. */
+function afterCursorSql(plan: Plan, params: SqlValue[]): string[] {
+  if (!plan.after) return []
+  const cmp = plan.direction === 'asc' ? '>' : '<'
+  if (plan.orderField === '_id') {
+    params.push(plan.after.id)
+    return [`_id ${cmp} ?`]
+  }
+  const order = col(plan.orderField)
+  params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
+  return [`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`]
+}
+
+/** One ordered, limited scan of the rows matching `filters` after the cursor. */
+function selectSql(collection: CollectionName, plan: Plan, filters: Filter[], params: SqlValue[]): string {
+  const clauses = [...whereSql(filters, params), ...afterCursorSql(plan, params)]
+  return (
+    `SELECT doc, _id, ${col(plan.orderField)} AS o FROM ${q(collection)}` +
+    (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
+    orderLimitSql(plan)
+  )
+}
+
+/**
+ * An IN on an index prefix cannot deliver rows in index order, so SQLite would sort every match:
+ * instead, one ordered index scan per combination, merged (what the index is for).
+ */
+function findSql(collection: CollectionName, plan: Plan, params: SqlValue[]): string {
+  const branches = expandIn(plan.filters)
+  if (branches.length <= 1 || plan.orderField === '_id') return selectSql(collection, plan, plan.filters, params)
+  const scans = branches.map((filters) => `SELECT * FROM (${selectSql(collection, plan, filters, params)})`)
+  return `SELECT doc FROM (${scans.join(' UNION ALL ')})${orderLimitSql(plan, 'o')}`
+}
+
+function findPage(db: Database, collection: CollectionName, query: Query): Page {
+  const plan = planQuery(collection, query)
+  const params: SqlValue[] = []
+  const rows = db.prepare(findSql(collection, plan, params)).all(...params)
+  return toPage(rows.map(parseRow), plan)
+}
+
+function countMatching(db: Database, collection: CollectionName, where: Where): number {
+  const filters = toFilters(where)
+  assertIndexed(collection, filters, undefined)
+  const params: SqlValue[] = []
+  const clauses = whereSql(filters, params)
+  const row = db.prepare(`SELECT COUNT(*) AS n FROM ${q(collection)} WHERE ${clauses.join(' AND ')}`).get(...params)
+  return (row as { n: number }).n // adapter seam: untyped row
+}
+
+/** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back when it throws. */
+async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    const result = await work()
+    db.exec('COMMIT')
+    return result
+  } catch (err) {
+    db.exec('ROLLBACK')
+    throw err
+  }
+}
+
+export function createSqliteStore(file: string): Store {
+  const db = openDatabase(file)
+  createTables(db)
+  const documents = documentHandle(db)
+  // One connection: every call waits its turn, so none runs inside another caller's transaction.
+  const mutex = new Mutex()
   const locked =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    (...args: A) =>
-      mutex.run(() => fn(...args))
-
+    <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) =>
+    (...args: A): Promise<R> =>
+      mutex.run(async () => fn(...args))
   return {
-    get: locked(handle.get),
-    insert: locked(handle.insert),
-    replace: locked(handle.replace),
-    remove: locked(handle.remove),
-    find: locked(async (collection: CollectionName, query: Query): Promise<Page> => {
-      const plan = planQuery(collection, query)
-      const dir = plan.direction === 'asc' ? 'ASC' : 'DESC'
-      const cmp = plan.direction === 'asc' ? '>' : '<'
-      const order = col(plan.orderField)
-      const orderSql = ` ORDER BY ${order} ${dir}${plan.orderField === '_id' ? '' : `, _id ${dir}`} LIMIT ${plan.limit + 1}`
-      const select = (filters: Filter[], params: SqlValue[]) => {
-        const clauses = whereSql(filters, params)
-        if (plan.after) {
-          if (plan.orderField === '_id') {
-            clauses.push(`_id ${cmp} ?`)
-            params.push(plan.after.id)
-          } else {
-            clauses.push(`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`)
-            params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
-          }
-        }
-        return (
-          `SELECT doc, _id, ${order} AS o FROM ${q(collection)}` +
-          (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
-          orderSql
-        )
-      }
-      const params: SqlValue[] = []
-      const branches = expandIn(plan.filters)
-      // An IN on an index prefix cannot deliver rows in index order, so SQLite would sort every match:
-      // instead, one ordered index scan per combination, merged (what the index is for).
-      const sql =
-        branches.length > 1 && plan.orderField !== '_id'
-          ? `SELECT doc FROM (${branches.map((b) => `SELECT * FROM (${select(b, params)})`).join(' UNION ALL ')}) ORDER BY o ${dir}, _id ${dir} LIMIT ${plan.limit + 1}`
-          : select(plan.filters, params)
-      return toPage(
-        db
-          .prepare(sql)
-          .all(...params)
-          .map(parseRow),
-        plan,
-      )
-    }),
-    count: locked(async (collection: CollectionName, where: Where) => {
-      const filters = toFilters(where)
-      assertIndexed(collection, filters, undefined)
-      const params: SqlValue[] = []
-      const clauses = whereSql(filters, params)
-      const row = db.prepare(`SELECT COUNT(*) AS n FROM ${q(collection)} WHERE ${clauses.join(' AND ')}`).get(...params)
-      return (row as { n: number }).n // adapter seam: untyped row
-    }),
-    transaction: <T>(fn: (tx: TxHandle) => Promise<T>) =>
+    get: locked(documents.get),
+    insert: locked(documents.insert),
+    replace: locked(documents.replace),
+    remove: locked(documents.remove),
+    find: locked((collection: CollectionName, query: Query) => findPage(db, collection, query)),
+    count: locked((collection: CollectionName, where: Where) => countMatching(db, collection, where)),
+    transaction: (fn) => mutex.run(() => inTransaction(db, () => fn(documents))),
+    close: () =>
       mutex.run(async () => {
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await fn(handle)
-          db.exec('COMMIT')
-          return result
-        } catch (err) {
-          db.exec('ROLLBACK')
-          throw err
-        }
+        db.close()
       }),
-    async close() {
-      await mutex.run(async () => db.close())
-    },
   }
 }
