@@ -1,3 +1,4 @@
+/** The result envelope every action answers with, and the closed list of error codes. */
 import { z } from 'zod'
 
 /** Closed union of machine-readable error codes; Chinese text lives in src/copy/errors.ts. */

@@ -1,3 +1,4 @@
+/** Runtime configuration: environment variables parsed once into a typed config. */
 import path from 'node:path'
 import { z } from 'zod'
 

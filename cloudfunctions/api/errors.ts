@@ -1,3 +1,4 @@
+/** Errors a handler throws for the caller to read: a stable code and a Chinese sentence. */
 import type { ErrorCode, FieldError } from '../../types'
 
 /** A failure the caller should see: a stable code plus a Chinese message. */

@@ -1,3 +1,4 @@
+/** Users: the deterministic id from an openId, first-call creation as a resident, and versioned updates. */
 import crypto from 'node:crypto'
 import { UserDocSchema, type UserDoc } from '../../types'
 import { StoreConflictError } from './store/port'

@@ -1,3 +1,4 @@
+/** The short card of a grid (names and workers with masked phones) shown on a resident's 首页. */
 import {
   CommunityDocSchema,
   GridDocSchema,

@@ -1,3 +1,4 @@
+/** How a user is shown: in full to themselves, masked to everyone else. */
 import { maskPhone, type MeView, type UserDoc } from '../../../../types'
 import type { Deps } from '../../context'
 import { gridSummary } from '../grids/summary'

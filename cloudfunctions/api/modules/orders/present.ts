@@ -122,6 +122,40 @@ function hiddenNumbers(order: OrderDoc, timeline: TimelineDoc[], viewer: UserDoc
 const approximate = (at: LatLng | null): LatLng | null =>
   at ? { lat: Math.round(at.lat * 1000) / 1000, lng: Math.round(at.lng * 1000) / 1000 } : null
 
+const photoUrls = (deps: Deps) => async (ids: string[]) =>
+  (await Promise.all(ids.map((id) => deps.files.url(id)))).flatMap((u) => (u ? [u] : []))
+
+/** The timeline as this viewer reads it: staff notes only for staff; followers see after-photos, not the reporter's. */
+function timelineFor(
+  timeline: TimelineDoc[],
+  viewer: UserDoc,
+  staff: boolean,
+  insider: boolean,
+  urls: (ids: string[]) => Promise<string[]>,
+) {
+  return Promise.all(
+    timeline
+      .filter((t) => staff || !t.staffOnly)
+      .map(async (t) => ({
+        id: t._id,
+        at: t.at,
+        actorLabel: t.actorLabel,
+        type: t.type,
+        note: readable(t.note, t.actorId, viewer._id),
+        photoUrls: insider || t.type === 'resolved' ? await urls(t.photos) : [],
+        staffOnly: t.staffOnly,
+      })),
+  )
+}
+
+/** 我 for the reporter; staff see the real name; others the nickname, or 匿名居民 for an anonymous report. */
+function reporterNameFor(order: OrderDoc, viewer: UserDoc, reporter: UserDoc | undefined, staff: boolean): string {
+  if (order.reporterId === viewer._id) return '我'
+  if (order.anonymous && !staff) return '匿名居民'
+  if (!reporter) return '居民'
+  return staff ? (reporter.realName ?? reporter.nickname) : reporter.nickname
+}
+
 export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc): Promise<OrderDetail> {
   const staff = isStaffViewer(viewer, order)
   const isReporter = order.reporterId === viewer._id
@@ -133,30 +167,9 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
     loadUsers(deps, [order.reporterId]),
     Promise.all(order.jointDepartmentIds.map((id) => names('departments', id))),
   ])
-  const urls = async (ids: string[]) =>
-    (await Promise.all(ids.map((id) => deps.files.url(id)))).flatMap((u) => (u ? [u] : []))
-  // Followers see the outcome (after-photos), not the reporter's photos or the staff's working notes.
-  const visible = timeline.filter((t) => staff || !t.staffOnly)
-  const timelineViews = await Promise.all(
-    visible.map(async (t) => ({
-      id: t._id,
-      at: t.at,
-      actorLabel: t.actorLabel,
-      type: t.type,
-      note: readable(t.note, t.actorId, viewer._id),
-      photoUrls: insider || t.type === 'resolved' ? await urls(t.photos) : [],
-      staffOnly: t.staffOnly,
-    })),
-  )
-  const reporterName = isReporter
-    ? '我'
-    : order.anonymous && !staff
-      ? '匿名居民'
-      : reporter
-        ? staff
-          ? (reporter.realName ?? reporter.nickname)
-          : reporter.nickname
-        : '居民'
+  const urls = photoUrls(deps)
+  const timelineViews = await timelineFor(timeline, viewer, staff, insider, urls)
+  const reporterName = reporterNameFor(order, viewer, reporter, staff)
   return {
     ...summary,
     source: order.source,
