@@ -4,7 +4,7 @@
  * authorization; the two streets are 南张街道 (st_nanzhang) and 古槐街道 (st_guhuai).
  */
 import { createTestApi, dataOf, type TestApi } from '../../helpers/api'
-import { FAR_AWAY, IN_NZ01, OUTSIDE, makeStaff, rid, uploadPhoto } from '../../helpers/orders'
+import { FAR_AWAY, IN_GH01, IN_NZ01, OUTSIDE, makeStaff, rid, uploadPhoto } from '../../helpers/orders'
 import { demoOpenId } from '../../../scripts/seed/demo'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 
@@ -249,6 +249,17 @@ describe('orders', () => {
     expect(
       dataOf<{ id: string }>(await api.call(demoOpenId('resident'), 'orders.metoo', { orderId: order.id }, rid())).id,
     ).toBe(order.id)
+  })
+
+  test("a rider's report in the other street lands in that street's grid, under that street's category of the same name", async () => {
+    const payload = { source: 'snap', categoryId: 'cat_traffic', text: '路口僵尸车', location: IN_GH01 }
+    const created = dataOf<Detail & { categoryId: string; gridName: string }>(
+      await api.call(rider, 'orders.create', payload, rid()),
+    )
+    expect([created.gridName, created.categoryId]).toEqual(['古槐社区第一网格', 'cat_gh_traffic'])
+    const ghInbox = await listOf<{ id: string }>(demoOpenId('gh_grid_worker'), 'orders.inbox')
+    expect(ghInbox.map((o) => o.id)).toContain(created.id)
+    expect((await listOf<{ id: string }>(worker, 'orders.inbox')).map((o) => o.id)).not.toContain(created.id)
   })
 
   test('a report from far outside every street (Beijing) is refused with a clear message and stores nothing', async () => {
