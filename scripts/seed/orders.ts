@@ -2,6 +2,7 @@
 import type { CategoryDoc, OrderDoc } from '../../types'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import { addHours } from '../../cloudfunctions/api/modules/orders/deadlines'
+import { FRESH_ORDER } from '../../cloudfunctions/api/modules/orders/fresh'
 
 export const CATEGORIES: [string, string, number, number][] = [
   ['cat_safety', '平安建设', 2, 3],
@@ -39,33 +40,14 @@ function order(
     streetId,
     communityId: 'cm_nanzhang',
     gridId: 'gd_nz_01',
-    departmentId: null,
-    jointDepartmentIds: [],
+    ...FRESH_ORDER,
     anonymous: false,
     onBehalfOf: null,
-    followerIds: [],
-    repeatCount: 0,
     state: 'dispatched',
-    handlerId: null,
     escalation: 'grid',
-    supervised: false,
-    joint: null,
     dueAt: addHours(partial.createdAt, 4),
     acceptDeadline: addHours(partial.createdAt, 4),
-    resolveDeadline: null,
-    acceptedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    rating: null,
-    ratingComment: '',
-    autoClosed: false,
-    confirmed: false,
-    reopenCount: 0,
-    unsatisfiedCount: 0,
-    mergedInto: null,
-    rejectReason: null,
     updatedAt: partial.createdAt,
-    version: 0,
     ...partial,
   }
 }

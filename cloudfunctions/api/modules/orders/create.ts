@@ -21,6 +21,7 @@ import { addHours } from './deadlines'
 import { distanceToGridMetres } from './geo'
 import { categoriesOf, loadCategory } from './repo'
 import { takeReportSlot } from './quota'
+import { FRESH_ORDER } from './fresh'
 
 type CreateInput = ActionParsedInput<'orders.create'>
 const isStaffSource = (source: CreateInput['source']) => source === 'patrol' || source === 'proxy'
@@ -146,35 +147,16 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
     location: input.location ?? null,
     address: input.address,
     ...tree,
-    departmentId: null,
-    jointDepartmentIds: [],
+    ...FRESH_ORDER,
     reporterId: user._id,
     anonymous: input.anonymous,
     onBehalfOf,
-    followerIds: [],
-    repeatCount: 0,
     state: grid ? 'dispatched' : 'submitted',
-    handlerId: null,
     escalation: grid ? 'grid' : 'street',
-    supervised: false,
-    joint: null,
     dueAt: acceptDeadline,
     acceptDeadline,
-    resolveDeadline: null,
-    acceptedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    rating: null,
-    ratingComment: '',
-    autoClosed: false,
-    confirmed: false,
-    reopenCount: 0,
-    unsatisfiedCount: 0,
-    mergedInto: null,
-    rejectReason: null,
     createdAt: now,
     updatedAt: now,
-    version: 0,
   }
 }
 
