@@ -4,6 +4,7 @@ import { userActions } from './users'
 import { gridActions } from './grids'
 import { orderActions } from './orders'
 import { jobActions } from './jobs'
+import { fileActions } from './files'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -14,6 +15,7 @@ export const actions = {
   ...gridActions,
   ...orderActions,
   ...jobActions,
+  ...fileActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

@@ -12,6 +12,7 @@ import { inviteHandlers } from './modules/invites/handlers'
 import { auditHandlers } from './modules/audit/handlers'
 import { orderHandlers } from './modules/orders/handlers'
 import { categoryHandlers } from './modules/orders/categories'
+import { fileHandlers } from './modules/files/handlers'
 
 export type Handler<A extends ActionName> = {
   /** 'any' = every signed-in user; otherwise the caller needs one of these roles. */
@@ -33,4 +34,5 @@ export const registry: Registry = {
   ...auditHandlers,
   ...orderHandlers,
   ...categoryHandlers,
+  ...fileHandlers,
 }

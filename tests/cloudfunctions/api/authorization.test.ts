@@ -182,6 +182,17 @@ const MATRIX: Record<ActionName, Row> = {
     expect: orderScope,
   },
   'orders.overdue': { allowed: ADMINS, scoped: false, payload: () => ({}) },
+  'files.prepareUpload': { allowed: ANY, scoped: false, payload: () => ({ mime: 'image/png' }) },
+  /** The caller's own fresh upload: a 1×1 PNG stored in their folder. */
+  'files.register': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, _s, caller) => {
+      const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+      const stored = await api.deps.files.put(userIdFor(caller), Buffer.from(png, 'base64'), 'image/png')
+      return { fileId: stored.fileId }
+    },
+  },
 }
 
 /** Own = the seeded roof-leak order in 南张社区第一网格; other = a snap report in 安居社区第一网格. */
