@@ -18,6 +18,20 @@ export function isUploadMime(mime: string): mime is UploadMime {
   return Object.prototype.hasOwnProperty.call(UPLOAD_MIME, mime)
 }
 
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to))
+
+/**
+ * What an upload is by its first bytes (magic numbers); the declared type and the name are never
+ * trusted. The client reads the same 12 bytes to name the file it uploads.
+ */
+export function sniffUploadMime(bytes: Uint8Array): UploadMime | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes.length >= 8 && ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png'
+  if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp'
+  if (bytes.length >= 6 && /^GIF8[79]a$/.test(ascii(bytes, 0, 6))) return 'image/gif'
+  return null
+}
+
 /** What the image is for: WeChat's check weighs a profile picture and a report photo differently. */
 export const FilePurposeSchema = z.enum(['photo', 'avatar'])
 export type FilePurpose = z.infer<typeof FilePurposeSchema>

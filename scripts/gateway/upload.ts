@@ -7,9 +7,8 @@ import Busboy from 'busboy'
 import type { Api } from '../../cloudfunctions/api/app'
 import { AppError } from '../../cloudfunctions/api/errors'
 import { registerFile } from '../../cloudfunctions/api/modules/files/registry'
-import { sniffImage } from '../../cloudfunctions/api/modules/files/sniff'
 import { ensureUser } from '../../cloudfunctions/api/users'
-import { FilePurposeSchema, MAX_UPLOAD_BYTES, isUploadMime, type ErrorCode } from '../../types'
+import { FilePurposeSchema, MAX_UPLOAD_BYTES, isUploadMime, sniffUploadMime, type ErrorCode } from '../../types'
 import { failure, sendJson } from './http'
 
 interface Received {
@@ -62,7 +61,7 @@ export async function handleUpload(
   if (file.tooLarge) return sendJson(res, 413, failure('PAYLOAD_TOO_LARGE', '图片不能超过 2 MB'))
   // The name's extension follows the declared type when it is an image type, else what the bytes are;
   // registration then refuses a file whose bytes do not match its name.
-  const mime = isUploadMime(file.mime) ? file.mime : sniffImage(file.bytes)
+  const mime = isUploadMime(file.mime) ? file.mime : sniffUploadMime(file.bytes)
   if (!mime) return sendJson(res, 400, failure('VALIDATION', '只能上传 JPG、PNG、WebP 或 GIF 图片'))
   const purpose = FilePurposeSchema.catch('photo').parse(file.purpose ?? 'photo')
   const stored = await api.deps.files.put(user._id, file.bytes, mime)

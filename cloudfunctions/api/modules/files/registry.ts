@@ -7,6 +7,7 @@ import {
   MAX_UPLOAD_BYTES,
   RegisteredFileDocSchema,
   UPLOAD_MIME,
+  sniffUploadMime,
   type CheckStatus,
   type FilePurpose,
   type FileView,
@@ -15,7 +16,6 @@ import {
 import type { Deps } from '../../context'
 import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { sniffImage } from './sniff'
 
 /**
  * `pending` is attachable: WeChat has accepted the asynchronous check and not flagged the image; a
@@ -55,7 +55,7 @@ async function inspect(deps: Deps, fileId: string, ext: string) {
     throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 2 MB', [{ path: 'fileId', message: '图片不能超过 2 MB' }])
   }
   if (!bytes) throw fileField('没有找到上传的图片，请重新上传')
-  const mime = sniffImage(bytes)
+  const mime = sniffUploadMime(bytes)
   if (!mime || UPLOAD_MIME[mime] !== ext) {
     await deps.files.remove(fileId)
     throw fileField(NOT_IMAGE)
