@@ -6,7 +6,7 @@ export const FUNCTION_NAME = 'api'
 export const TICK_CRON = '0 */5 * * * * *'
 export const WX_OPEN_APIS = [
   'security.msgSecCheck',
-  'security.imgSecCheck',
+  'security.mediaCheckAsync',
   'wxacode.getUnlimited',
   'subscribeMessage.send',
 ]

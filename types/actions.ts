@@ -5,6 +5,7 @@ import { gridActions } from './grids'
 import { orderActions } from './orders'
 import { accessActions } from './access'
 import { jobActions } from './jobs'
+import { fileActions } from './files'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -16,6 +17,7 @@ export const actions = {
   ...accessActions,
   ...orderActions,
   ...jobActions,
+  ...fileActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

@@ -8,10 +8,16 @@ import { readConfig } from './config'
 import { createLocalDeps } from './compose'
 import { createCloudbaseStore } from './store/cloudbase'
 import { createCloudFiles } from './platform/files-cloudbase'
-import { createLocalContentCheck, createWechatContentCheck, type WxOpenApi } from './platform/content-check'
+import {
+  createLocalContentCheck,
+  createWechatContentCheck,
+  parseMediaCheckPush,
+  type WxOpenApi,
+} from './platform/content-check'
 import { createInboxNotify, withSubscribeMessages } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
 import { createWxMiniCode } from './platform/mini-code'
+import { applyLateVerdict } from './modules/files/verdicts'
 
 interface Runtime {
   api: Api
@@ -74,5 +80,11 @@ export async function main(event: unknown, context?: unknown): Promise<unknown> 
   runtime ??= buildRuntime()
   const openId = callerFrom(context)
   if (isTimerEvent(event) && !openId) return { ok: true, data: await runtime.api.tick() }
+  // WeChat's push of an image verdict (message push to this function) carries no caller.
+  const verdict = parseMediaCheckPush(event)
+  if (verdict && !openId) {
+    await applyLateVerdict(runtime.api.deps, verdict)
+    return 'success'
+  }
   return runtime.api.dispatch(event, openId)
 }

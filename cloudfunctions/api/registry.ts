@@ -12,6 +12,7 @@ import { accessHandlers } from './modules/access/handlers'
 import { auditHandlers } from './modules/access/audit-handlers'
 import { orderHandlers } from './modules/orders/handlers'
 import { categoryHandlers } from './modules/orders/categories'
+import { fileHandlers } from './modules/files/handlers'
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -27,4 +28,5 @@ export const registry: Registry = {
   ...auditHandlers,
   ...orderHandlers,
   ...categoryHandlers,
+  ...fileHandlers,
 }

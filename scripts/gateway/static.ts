@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ServerResponse } from 'node:http'
+import { failure, sendJson } from './http'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,4 +46,21 @@ export function sendFile(res: ServerResponse, file: string, cache: 'immutable' |
     'x-content-type-options': 'nosniff',
   })
   fs.createReadStream(file).pipe(res)
+}
+
+/** `/uploads/...` from the upload folder; anything else from the H5 build, unknown paths get its index.html. */
+export function serveStatic(
+  res: ServerResponse,
+  route: string,
+  dirs: { uploadDir: string; h5Dir: string | null },
+): void {
+  if (route.startsWith('/uploads/')) {
+    const file = resolveInside(dirs.uploadDir, route.slice('/uploads/'.length))
+    return file ? sendFile(res, file, 'immutable') : sendJson(res, 404, failure('NOT_FOUND', '文件不存在'))
+  }
+  if (!dirs.h5Dir) return sendJson(res, 404, failure('NOT_FOUND', '未构建 H5 页面，请先运行 npm run build:h5'))
+  const file = resolveInside(dirs.h5Dir, route === '/' ? 'index.html' : route.slice(1))
+  if (file) return sendFile(res, file, route === '/' || file.endsWith('.html') ? 'none' : 'immutable')
+  const index = resolveInside(dirs.h5Dir, 'index.html')
+  return index ? sendFile(res, index, 'none') : sendJson(res, 404, failure('NOT_FOUND', '页面不存在'))
 }

@@ -1,5 +1,6 @@
 import type { TestApi } from './api'
 import { dataOf } from './api'
+import { registerFile } from '../../cloudfunctions/api/modules/files/records'
 
 /** Inside 南张社区第一网格 (gd_nz_01); outside every grid but within 2 km of 南张 (the street's queue); in Beijing. */
 export const IN_NZ01 = { lat: 35.4021, lng: 116.5806 }
@@ -22,20 +23,13 @@ export async function makeStaff(
   return openId
 }
 
-/** A real 1×1 PNG uploaded through the Files port and registered like the gateway does. */
-export async function uploadPhoto(api: TestApi, ownerId: string): Promise<string> {
+/** A real 1×1 PNG stored through the Files port and registered as the gateway does (owner, size, sniffed type, check). */
+export async function uploadPhoto(api: TestApi, ownerId: string, openId = `wx-${ownerId}`): Promise<string> {
   const bytes = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',
   )
   const stored = await api.deps.files.put(ownerId, bytes, 'image/png')
-  await api.deps.store.insert('files', {
-    _id: stored.fileId,
-    ownerId,
-    mime: 'image/png',
-    size: bytes.length,
-    createdAt: api.clock.now(),
-    version: 0,
-  })
+  await registerFile(api.deps, { userId: ownerId, openId }, stored.fileId, 'photo')
   return stored.fileId
 }

@@ -1,37 +1,19 @@
-/** Local file storage under DATA_DIR/uploads/<ownerId>/; file ids look like `local:<ownerId>/<name>`. */
+/**
+ * Local file storage under DATA_DIR/uploads/<ownerId>/ (the embedded default and tests); file ids
+ * look like `local:<ownerId>/<name>.<ext>` and are served by the gateway under /uploads/.
+ */
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { UPLOAD_MIME, isUploadMime } from '../../../types'
 import type { Files, Ids } from './ports'
 
-export const UPLOAD_MIME = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-} as const
-export type UploadMime = keyof typeof UPLOAD_MIME
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+const ID_RE = /^local:([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+\.(jpg|png|webp|gif))$/
 
-const ID_RE = /^local:([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+\.(?:jpg|png|webp|gif))$/
+/** The folder every user upload lives in, locally under DATA_DIR and in the cloud at the bucket root. */
+export const UPLOAD_FOLDER = 'uploads'
 
-export function isUploadMime(mime: string): mime is UploadMime {
-  return Object.prototype.hasOwnProperty.call(UPLOAD_MIME, mime)
-}
-
-/** Checks magic bytes: the declared type must match what the bytes are. */
-export function sniffImage(bytes: Buffer): UploadMime | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png'
-  if (
-    bytes.length >= 12 &&
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp'
-  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'image/gif'
-  return null
-}
+const isMissing = (err: unknown) =>
+  typeof err === 'object' && err !== null && 'code' in err && (err.code === 'ENOENT' || err.code === 'ENOTDIR')
 
 export function createLocalFiles(
   root: string,
@@ -41,6 +23,10 @@ export function createLocalFiles(
   const pathOf = (fileId: string) => {
     const m = ID_RE.exec(fileId)
     return m ? path.join(root, m[1] ?? '', m[2] ?? '') : null
+  }
+  const locate = (fileId: string) => {
+    const m = ID_RE.exec(fileId)
+    return m ? { ownerId: m[1] ?? '', ext: m[3] ?? '' } : null
   }
   return {
     async put(ownerId, bytes, mime) {
@@ -53,13 +39,36 @@ export function createLocalFiles(
       await fs.rename(tmp, path.join(dir, name))
       return { fileId: `local:${ownerId}/${name}`, mime, size: bytes.length }
     },
+    uploadPath: (ownerId, name) => `${UPLOAD_FOLDER}/${ownerId}/${name}`,
     async url(fileId) {
       const m = ID_RE.exec(fileId)
       return m ? `${publicPrefix}${m[1]}/${m[2]}` : null
     },
-    isOwnedBy(fileId, ownerId) {
-      const m = ID_RE.exec(fileId)
-      return m !== null && m[1] === ownerId
+    locate,
+    isOwnedBy: (fileId, ownerId) => locate(fileId)?.ownerId === ownerId,
+    async size(fileId) {
+      const file = pathOf(fileId)
+      if (!file) return null
+      try {
+        return (await fs.stat(file)).size
+      } catch (err) {
+        if (isMissing(err)) return null
+        throw err
+      }
+    },
+    async read(fileId) {
+      const file = pathOf(fileId)
+      if (!file) return null
+      try {
+        return await fs.readFile(file)
+      } catch (err) {
+        if (isMissing(err)) return null
+        throw err
+      }
+    },
+    async remove(fileId) {
+      const file = pathOf(fileId)
+      if (file) await fs.rm(file, { force: true })
     },
     pathOf,
   }

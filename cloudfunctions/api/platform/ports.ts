@@ -15,18 +15,45 @@ export interface StoredFile {
 }
 
 export interface Files {
-  /** Stores bytes for `ownerId` and returns the new file id. */
+  /** Stores bytes for `ownerId` (gateway uploads, generated images) and returns the new file id. */
   put(ownerId: string, bytes: Buffer, mime: string): Promise<StoredFile>
+  /** Where a client may upload one file itself (weapp): a path inside `ownerId`'s folder, named `name`. */
+  uploadPath(ownerId: string, name: string): string
   /** A URL the client can show; null when the file is unknown. */
   url(fileId: string): Promise<string | null>
-  /** Whether `fileId` was uploaded by `ownerId` (only one's own uploads may be attached). */
+  /** The owner folder and extension a user upload's id names; null for any other id. */
+  locate(fileId: string): { ownerId: string; ext: string } | null
+  /** Whether `fileId` lies in `ownerId`'s folder (a path check only: attach through the files registry). */
   isOwnedBy(fileId: string, ownerId: string): boolean
+  /** The stored size without reading the content when the storage can tell; null when there is no file. */
+  size(fileId: string): Promise<number | null>
+  /** The stored bytes; null when there is no file. */
+  read(fileId: string): Promise<Buffer | null>
+  /** Deletes the bytes (a refused or rejected upload); a missing file is not an error. */
+  remove(fileId: string): Promise<void>
 }
 
 export type CheckVerdict = { pass: true } | { pass: false; reason: string }
 
+/** An image's verdict: `pending` when the check answers later (WeChat pushes it, matched by traceId). */
+export type ImageVerdict =
+  | { status: 'pass'; provider: CheckProvider }
+  | { status: 'pending'; provider: CheckProvider; traceId: string }
+  | { status: 'reject'; provider: CheckProvider; reason: string }
+export type CheckProvider = 'wechat' | 'local'
+
+export interface ImageToCheck {
+  /** A URL the checking service can download (cloud: a temporary https URL). */
+  url: string
+  mime: string
+  size: number
+  purpose: 'photo' | 'avatar'
+}
+
 export interface ContentCheck {
   text(text: string, openId: string): Promise<CheckVerdict>
+  /** Throws when the check could not be made, so an unchecked image is never recorded as checked. */
+  image(image: ImageToCheck, openId: string): Promise<ImageVerdict>
 }
 
 export interface Notification {

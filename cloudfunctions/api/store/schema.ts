@@ -77,7 +77,13 @@ export const SCHEMA = {
     indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }],
     ttlField: 'expiresAt',
   },
-  files: { rule: 'function_only', indexes: [{ name: 'owner', fields: [asc('ownerId'), desc('createdAt')] }] },
+  files: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'owner', fields: [asc('ownerId'), desc('createdAt')] },
+      { name: 'checkTrace', fields: [asc('check.traceId')] },
+    ],
+  },
   messages: { rule: 'function_only', indexes: [{ name: 'inbox', fields: [asc('userId'), desc('createdAt')] }] },
   requests: {
     rule: 'function_only',

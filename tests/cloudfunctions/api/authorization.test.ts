@@ -240,6 +240,17 @@ const MATRIX: Record<ActionName, Row> = {
     payload: async (api, s) => ({ orderId: await orderIn(api, s), field: 'text', index: 0 }),
     expect: revealScope,
   },
+  'files.prepareUpload': { allowed: ANY, scoped: false, payload: () => ({ mime: 'image/png' }) },
+  /** The caller's own fresh upload: a 1×1 PNG stored in their folder. */
+  'files.register': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, _s, caller) => {
+      const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+      const stored = await api.deps.files.put(userIdFor(caller), Buffer.from(png, 'base64'), 'image/png')
+      return { fileId: stored.fileId }
+    },
+  },
 }
 
 test('the matrix covers every declared action', () => {

@@ -2,6 +2,7 @@ import { createTestApi, dataOf } from '../../helpers/api'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../scripts/seed/demo'
 import type { Store } from '../../../cloudfunctions/api/store/port'
+import { uploadPhoto } from '../../helpers/orders'
 
 const resident = demoOpenId('resident')
 
@@ -107,16 +108,28 @@ describe('dispatcher', () => {
     expect(dataOf<{ nickname: string }>(await api.call(resident, 'me.get')).nickname).toBe('张桂英')
   })
 
-  test("an avatar must be the caller's own upload", async () => {
+  test("an avatar must be the caller's own registered upload", async () => {
     const api = await createTestApi({ seed: true })
     const other = userIdFor(demoOpenId('rider'))
-    const res = await api.call(resident, 'me.update', { avatarFileId: `local:${other}/abc.jpg` }, 'req-avatar-1')
+    const theirs = await uploadPhoto(api, other)
+    const res = await api.call(resident, 'me.update', { avatarFileId: theirs }, 'req-avatar-1')
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'avatarFileId' }] } })
     const mine = userIdFor(resident)
-    const ok = dataOf<{ avatarUrl: string }>(
-      await api.call(resident, 'me.update', { avatarFileId: `local:${mine}/abc.jpg` }, 'req-avatar-2'),
+    const neverRegistered = await api.call(
+      resident,
+      'me.update',
+      { avatarFileId: `local:${mine}/abc.jpg` },
+      'req-avatar-2',
     )
-    expect(ok.avatarUrl).toBe(`/uploads/${mine}/abc.jpg`)
+    expect(neverRegistered).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'avatarFileId' }] },
+    })
+    const registered = await uploadPhoto(api, mine)
+    const ok = dataOf<{ avatarUrl: string }>(
+      await api.call(resident, 'me.update', { avatarFileId: registered }, 'req-avatar-3'),
+    )
+    expect(ok.avatarUrl).toBe(`/uploads/${registered.slice('local:'.length)}`)
   })
 
   test('an invalid paging cursor is VALIDATION, not INTERNAL', async () => {

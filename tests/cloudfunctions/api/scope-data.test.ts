@@ -210,6 +210,7 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'orders.overdue': () => [{}],
   'orders.mine': () => [{}],
   'orders.get': () => orderIds.map((orderId) => ({ orderId })),
+  'files.prepareUpload': () => [{}],
 }
 const AUDITED: ActionName[] = ['grids.members', 'grids.callWorker', 'grids.poster', 'grids.joinPreview']
 

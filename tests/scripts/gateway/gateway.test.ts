@@ -5,14 +5,20 @@ import { createTokenSigner } from '../../../scripts/gateway/tokens'
 import { tempDir } from '../../helpers/api'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../scripts/seed/demo'
+import { createGateway } from '../../../scripts/gateway/server'
+import { createTestApi, T0, type TestApi } from '../../helpers/api'
+import { loadFile } from '../../../cloudfunctions/api/modules/files/records'
+import { createLocalContentCheck } from '../../../cloudfunctions/api/platform/content-check'
+import type { AddressInfo } from 'node:net'
 
 const PNG_1x1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 )
 
-function upload(url: string, token: string, bytes: Buffer, type: string, name = 'a.png') {
+function upload(url: string, token: string, bytes: Buffer, type: string, name = 'a.png', purpose?: string) {
   const form = new FormData()
+  if (purpose) form.append('purpose', purpose)
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), name)
   return fetch(`${url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
 }
@@ -122,6 +128,46 @@ describe('local gateway over real HTTP', () => {
     expect(me.body).toMatchObject({ ok: true, data: { avatarUrl: body.data.url } })
   })
 
+  test('an upload goes through registration: the files record holds owner, type, size, purpose and the check', async () => {
+    const res = await upload(gw.url, token, PNG_1x1, 'image/png', 'me.png', 'avatar')
+    const body = (await res.json()) as { ok: true; data: { fileId: string } }
+    const owner = userIdFor(demoOpenId('resident'))
+    expect(body).toEqual({
+      ok: true,
+      data: {
+        fileId: body.data.fileId,
+        url: `/uploads/${body.data.fileId.slice('local:'.length)}`,
+        mime: 'image/png',
+        size: PNG_1x1.length,
+        check: 'pass',
+      },
+    })
+    expect(await loadFile(gw.api.deps, body.data.fileId)).toMatchObject({
+      ownerId: owner,
+      mime: 'image/png',
+      size: PNG_1x1.length,
+      purpose: 'avatar',
+      check: { status: 'pass', provider: 'local', reason: null, traceId: null },
+    })
+  })
+
+  test('a real image sent without a declared type is stored as what its bytes are', async () => {
+    const res = await upload(gw.url, token, PNG_1x1, 'application/octet-stream', 'blob')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      data: { fileId: expect.stringMatching(/\.png$/), mime: 'image/png' },
+    })
+  })
+
+  test('health, and the wrong method on /api and /upload', async () => {
+    expect(await (await fetch(`${gw.url}/healthz`)).json()).toEqual({ ok: true, data: { mode: 'local' } })
+    const get = await fetch(`${gw.url}/api`)
+    expect(get.status).toBe(405)
+    expect(get.headers.get('allow')).toBe('POST')
+    expect((await fetch(`${gw.url}/upload`)).status).toBe(405)
+  })
+
   test('a file that is not an image, or claims the wrong type, is refused', async () => {
     expect((await upload(gw.url, token, Buffer.from('#!/bin/sh\nrm -rf /'), 'image/png')).status).toBe(400)
     expect((await upload(gw.url, token, Buffer.from('%PDF-1.4'), 'application/pdf', 'a.pdf')).status).toBe(400)
@@ -196,6 +242,93 @@ describe('dev clock for local E2E', () => {
         body: '{"advanceMs":1000}',
       })
       expect(res.status).toBe(404)
+    } finally {
+      await gw.close()
+    }
+  })
+})
+
+/** A gateway over an api built here (the shared helper has no overrides or dev clock). */
+async function serveApi(api: TestApi, devClock: { advance(ms: number): void } | null = null) {
+  const server = createGateway({
+    api,
+    tokens: createTokenSigner(Buffer.from('test-secret-test-secret-test-secret')),
+    mode: 'local',
+    h5Dir: null,
+    uploadDir: api.uploadDir,
+    devClock,
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
+describe('gateway uploads and the image check', () => {
+  test('an image the check rejects is CONTENT_REJECTED, recorded as rejected, and its bytes are gone', async () => {
+    const api = await createTestApi({
+      seed: true,
+      overrides: {
+        contentCheck: {
+          ...createLocalContentCheck(),
+          image: async () => ({ status: 'reject', provider: 'local', reason: 'test_reject' }),
+        },
+      },
+    })
+    const gw = await serveApi(api)
+    try {
+      const res = await upload(gw.url, await login(gw.url, 'rider'), PNG_1x1, 'image/png')
+      expect(res.status).toBe(400)
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: { code: 'CONTENT_REJECTED', message: '图片未通过内容安全审核，请更换后重试' },
+      })
+      const owner = userIdFor(demoOpenId('rider'))
+      const records = await api.deps.store.find('files', { where: { ownerId: owner }, limit: 5 })
+      expect(records.items).toEqual([
+        expect.objectContaining({
+          check: { status: 'reject', provider: 'local', reason: 'test_reject', traceId: null, checkedAt: T0 },
+        }),
+      ])
+      expect(fs.readdirSync(path.join(api.uploadDir, owner))).toEqual([])
+    } finally {
+      await gw.close()
+    }
+  })
+})
+
+describe('dev endpoints in local mode', () => {
+  test('the people picker lists demo people with their grid', async () => {
+    const gw = await serveApi(await createTestApi({ seed: true }))
+    try {
+      const body = (await (await fetch(`${gw.url}/dev/people`)).json()) as { data: { key: string }[] }
+      expect(body.data).toContainEqual({
+        key: 'resident',
+        name: '张桂英',
+        roleLabel: expect.any(String),
+        gridName: '南张社区第一网格',
+      })
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test('the dev clock moves the clock, runs the tick, and refuses a bad body', async () => {
+    const api = await createTestApi({ seed: true })
+    const gw = await serveApi(api, api.clock)
+    const clock = (body: string) =>
+      fetch(`${gw.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    try {
+      const res = await clock('{"advanceMs":3600000}')
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ ok: true, data: { now: T0 + 3_600_000, tick: { expiredRequests: 0 } } })
+      for (const bad of ['{"advanceMs":-1}', 'not json', '{}']) {
+        const refused = await clock(bad)
+        expect(refused.status).toBe(400)
+        expect(await refused.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '参数不正确' } })
+      }
+      expect(api.clock.now()).toBe(T0 + 3_600_000)
     } finally {
       await gw.close()
     }

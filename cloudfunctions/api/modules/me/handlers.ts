@@ -1,9 +1,10 @@
 /** The caller's own profile: reading it and changing nickname, phone and avatar. */
 import type { Handler } from '../../handler'
-import { AppError, validation } from '../../errors'
+import { AppError } from '../../errors'
 import { updateUser } from '../../users'
 import { presentMe } from './present'
 import { self } from '../places/rules'
+import { assertAttachable } from '../files/records'
 
 export const meHandlers: { 'me.get': Handler<'me.get'>; 'me.update': Handler<'me.update'> } = {
   'me.get': {
@@ -19,9 +20,7 @@ export const meHandlers: { 'me.get': Handler<'me.get'>; 'me.update': Handler<'me
         const verdict = await deps.contentCheck.text(input.nickname, openId)
         if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '昵称包含不适宜的内容，请修改后再试')
       }
-      if (input.avatarFileId && !deps.files.isOwnedBy(input.avatarFileId, user._id)) {
-        throw validation('头像文件无效', [{ path: 'avatarFileId', message: '只能使用自己上传的图片' }])
-      }
+      if (input.avatarFileId) await assertAttachable(deps, user._id, input.avatarFileId, 'avatarFileId')
       const next = await updateUser(deps, user._id, (current) => ({
         ...current,
         nickname: input.nickname ?? current.nickname,

@@ -22,6 +22,7 @@ import { distanceToGridMetres } from './geo'
 import { categoriesOf, loadCategory } from './repo'
 import { takeReportSlot } from './quota'
 import { FRESH_ORDER } from './fresh'
+import { assertAttachable } from '../files/records'
 
 type CreateInput = ActionParsedInput<'orders.create'>
 const isStaffSource = (source: CreateInput['source']) => source === 'patrol' || source === 'proxy'
@@ -37,13 +38,9 @@ export const createPlace: PlaceRule<CreateInput> = async (deps, input) => {
   }
 }
 
-export async function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promise<void> {
-  for (const [i, id] of photos.entries()) {
-    const owned = deps.files.isOwnedBy(id, user._id)
-    const known = !id.startsWith('local:') || (await deps.store.get('files', id)) !== null
-    if (!owned || !known)
-      throw validation('照片无效，请重新上传', [{ path: `photos.${i}`, message: '只能使用自己刚上传的照片' }])
-  }
+/** Photos attached to an order: the caller's own uploads, registered and not refused by the image check. */
+export function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promise<void> {
+  return assertAttachable(deps, user._id, photos, 'photos')
 }
 
 function orderNo(now: number, id: string): string {
