@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useCallback } from 'react'
+import { Chips } from '../../../../components/chips'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/api'
 
@@ -26,17 +27,11 @@ export function GridChips({ gridIds, value, onChange }: GridChipsProps) {
   )
   if (!grids.data) return <Text className="muted">{grids.error ?? '正在加载网格…'}</Text>
   return (
-    <View className="order-form__chips">
-      {grids.data.map((g) => (
-        <Text
-          key={g.id}
-          id={`create-grid-${g.id}`}
-          className={`order-form__chip ${value === g.id ? 'order-form__chip--on' : ''}`}
-          onClick={() => onChange(g.id)}
-        >
-          {g.name}
-        </Text>
-      ))}
-    </View>
+    <Chips
+      idPrefix="create-grid-"
+      items={grids.data.map((g) => ({ id: g.id, label: g.name }))}
+      selected={value ? [value] : []}
+      onToggle={onChange}
+    />
   )
 }
