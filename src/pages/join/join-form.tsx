@@ -91,7 +91,7 @@ function AddressForm({ code, preview, me }: JoinFormProps) {
       />
       <Text className="muted join__note">住址和姓名只有本网格的网格员能看到，用于上门服务和核实身份。</Text>
       {me.homeGrid ? (
-        <Text className="join__move">{`加入后，您的网格将从「${me.homeGrid.name}」变更为「${preview.gridName}」。`}</Text>
+        <Text className="notice">{`加入后，您的网格将从「${me.homeGrid.name}」变更为「${preview.gridName}」。`}</Text>
       ) : null}
       <FormError id="join-error" message={errors.message} />
       <Button id="join-submit" type="primary" block loading={pending} disabled={pending} onClick={() => void submit()}>

@@ -55,7 +55,7 @@ export function HomeGridCard({ grid, busy, onContact, onDial }: HomeGridCardProp
     <View className="home-grid">
       <Banner grid={grid} />
       <View className="home-grid__body">
-        {grid.archived ? <Text className="home-grid__archived">本网格已停用，网格事务由社区统一办理</Text> : null}
+        {grid.archived ? <Text className="notice">本网格已停用，网格事务由社区统一办理</Text> : null}
         <Text className="home-grid__subtitle">{ROLE_LABELS.grid_worker}</Text>
         {grid.workers.length === 0 ? <Text className="muted">本网格暂未配备网格员，有事可联系社区</Text> : null}
         {grid.workers.map((w) => (

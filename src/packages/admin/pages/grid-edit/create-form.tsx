@@ -1,14 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../../../components/card'
 import { Chips } from '../../../../components/chips'
-import { FormError } from '../../../../components/form-error'
 import { FieldError, TextField } from '../../../../components/text-field'
 import { actions, type ActionOutput } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
 import { CallError } from '../../../../services/call-error'
-import { PolygonField } from './polygon-field'
+import { GridFormEnd } from './grid-form-end'
 import { useGridForm } from './use-grid-form'
 
 type Tree = ActionOutput<'grids.tree'>
@@ -40,7 +38,8 @@ function useCreateGrid(initialCommunity: string | null) {
 
 /** 新建网格: community, name, code like NZ-05, and the boundary. */
 export function CreateForm({ tree, initialCommunity }: { tree: Tree; initialCommunity: string | null }) {
-  const { values, field, errors, polygonError, save, pending } = useCreateGrid(initialCommunity)
+  const form = useCreateGrid(initialCommunity)
+  const { values, field, errors, save, pending } = form
   const communities = tree.streets.flatMap((s) => s.communities).map((c) => ({ id: c.id, label: c.name }))
   const code = field('code')
   return (
@@ -70,18 +69,7 @@ export function CreateForm({ tree, initialCommunity }: { tree: Tree; initialComm
         {...code}
         onChange={(v) => code.onChange(v.toUpperCase())}
       />
-      <PolygonField {...field('polygon')} error={polygonError} />
-      <TextField
-        id="grid-notes"
-        label="备注（选填）"
-        maxLength={200}
-        placeholder="如 含南张小区1–6号楼"
-        {...field('notes')}
-      />
-      <FormError id="grid-error" message={errors.message} />
-      <Button id="grid-save" type="primary" block loading={pending} disabled={pending} onClick={() => void save()}>
-        创建网格
-      </Button>
+      <GridFormEnd form={form} pending={pending} saveText="创建网格" onSave={() => void save()} />
     </Card>
   )
 }

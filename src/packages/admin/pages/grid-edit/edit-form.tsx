@@ -2,13 +2,12 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../../../components/card'
-import { FormError } from '../../../../components/form-error'
 import { Tag } from '../../../../components/tag'
 import { TextField } from '../../../../components/text-field'
 import { actions, type GridHome } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
 import { userMessage } from '../../../../services/call-error'
-import { PolygonField } from './polygon-field'
+import { GridFormEnd } from './grid-form-end'
 import { formatPolygon } from './polygon-text'
 import { useGridForm } from './use-grid-form'
 
@@ -78,7 +77,8 @@ function GridSummary({ grid, onSaved }: GridProps) {
 function GridChanges({ grid, onSaved }: GridProps) {
   const update = useAction('grids.update')
   const initial = { name: grid.name, notes: grid.notes, polygon: formatPolygon(grid.polygon) }
-  const { values, field, errors, check, polygonError } = useGridForm(initial, SHOWN)
+  const form = useGridForm(initial, SHOWN)
+  const { values, field, errors, check } = form
 
   const save = async () => {
     const input = check(actions['grids.update'].input, (polygon) => ({ ...values, gridId: grid.id, polygon }))
@@ -94,25 +94,7 @@ function GridChanges({ grid, onSaved }: GridProps) {
   return (
     <Card title="修改网格">
       <TextField id="grid-name-input" label="网格名称" maxLength={30} {...field('name')} />
-      <PolygonField {...field('polygon')} error={polygonError} />
-      <TextField
-        id="grid-notes"
-        label="备注（选填）"
-        maxLength={200}
-        placeholder="如 含南张小区1–6号楼"
-        {...field('notes')}
-      />
-      <FormError id="grid-error" message={errors.message} />
-      <Button
-        id="grid-save"
-        type="primary"
-        block
-        loading={update.pending}
-        disabled={update.pending}
-        onClick={() => void save()}
-      >
-        保存修改
-      </Button>
+      <GridFormEnd form={form} pending={update.pending} saveText="保存修改" onSave={() => void save()} />
     </Card>
   )
 }

@@ -33,3 +33,10 @@ export function useGridForm<F extends GridText>(initial: F, shown: readonly stri
 
   return { ...form, check, polygonError: polygonMessage(form.errors.fields, lines) }
 }
+
+/** What the shared parts of the two grid forms need from either form. */
+export interface GridForm {
+  field: (key: 'polygon' | 'notes') => { value: string; error: string | null; onChange: (value: string) => void }
+  errors: { message: string | null }
+  polygonError: string | null
+}

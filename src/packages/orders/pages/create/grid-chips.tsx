@@ -1,8 +1,6 @@
 import { Text } from '@tarojs/components'
-import { useCallback } from 'react'
 import { Chips } from '../../../../components/chips'
-import { useQuery } from '../../../../hooks/use-query'
-import { call } from '../../../../services/api'
+import { useGrids } from '../../../../hooks/grids/use-grids'
 
 interface GridChipsProps {
   gridIds: string[]
@@ -12,19 +10,7 @@ interface GridChipsProps {
 
 /** The worker's own grids by name. */
 export function GridChips({ gridIds, value, onChange }: GridChipsProps) {
-  const key = gridIds.join(',')
-  const grids = useQuery(
-    useCallback(
-      () =>
-        Promise.all(
-          key
-            .split(',')
-            .filter(Boolean)
-            .map((gridId) => call('grids.get', { gridId })),
-        ),
-      [key],
-    ),
-  )
+  const grids = useGrids(gridIds)
   if (!grids.data) return <Text className="muted">{grids.error ?? '正在加载网格…'}</Text>
   return (
     <Chips

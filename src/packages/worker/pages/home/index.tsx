@@ -1,15 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback } from 'react'
 import { Card } from '../../../../components/card'
 import { PageStatus } from '../../../../components/page-status'
 import { RoleTags } from '../../../../components/role-tags'
 import { TileGrid, type TileItem } from '../../../../components/tile-grid'
 import type { MeView } from '../../../../contract'
+import { useGrids } from '../../../../hooks/grids/use-grids'
 import { useMe } from '../../../../hooks/use-me'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
-import { useQuery } from '../../../../hooks/use-query'
-import { call } from '../../../../services/api'
 import { staffGridIds, workerGridIds } from '../../../../services/areas'
 import { refreshMe } from '../../../../services/me'
 import { WorkerGridRow } from './grid-row'
@@ -44,25 +42,8 @@ const WORKER_TILES: TileItem[] = [
   },
 ]
 
-/** The grids this person looks after, in full (reloaded when their roles change). */
-function useStaffGrids(me: MeView | null) {
-  const key = me ? staffGridIds(me.roles).join(',') : ''
-  return useQuery(
-    useCallback(
-      () =>
-        Promise.all(
-          key
-            .split(',')
-            .filter(Boolean)
-            .map((gridId) => call('grids.get', { gridId })),
-        ),
-      [key],
-    ),
-  )
-}
-
 function MyGrids({ me }: { me: MeView }) {
-  const grids = useStaffGrids(me)
+  const grids = useGrids(staffGridIds(me.roles))
   usePullRefresh(grids.reload)
   if (!grids.data) return <PageStatus loading={grids.loading} error={grids.error} onRetry={() => void grids.reload()} />
   return (

@@ -58,7 +58,7 @@ export default function MembersPage() {
     <View className="page members">
       <Card title={grid.data.name} extra={<Text className="muted">{`${grid.data.memberCount} 位居民`}</Text>}>
         <MemberSearch gridId={gridId} onSearch={renew} />
-        <Text id="members-notice" className="members__notice">
+        <Text id="members-notice" className="notice notice--small">
           住户信息仅限本网格工作人员用于服务居民。每次查看和查询都会记录在操作日志中，请勿截图外传。
         </Text>
         <MemberList key={`${search.q}#${search.version}`} gridId={gridId} q={search.q} />
