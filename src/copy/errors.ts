@@ -22,6 +22,11 @@ export const BAD_RESPONSE_MESSAGE = '服务返回的数据异常，请稍后重�
 
 const CJK = /[\u3400-\u9fff]/
 
+/** Whether a message is written in Chinese (and so may be shown as it is). */
+export function isChinese(text: string): boolean {
+  return CJK.test(text)
+}
+
 /** Server text is shown only when it is Chinese; anything else falls back to our copy. */
 export function chineseOr(text: string | undefined, fallback: string): string {
   return text && CJK.test(text) ? text : fallback

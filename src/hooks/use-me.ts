@@ -1,10 +1,11 @@
-import { useCallback } from 'react'
-import type { MeView } from '../contract'
-import { call } from '../services/api'
-import { useQuery } from './use-query'
+import { useEffect, useSyncExternalStore } from 'react'
+import { currentMe, loadMe, refreshMe, subscribeMe } from '../services/me'
 
-/** The signed-in person, refreshed every time the page is shown. */
+/** The signed-in person from the one store: loaded on first use, shared by every page. */
 export function useMe() {
-  const fetchMe = useCallback(() => call('me.get', {}), [])
-  return useQuery<MeView>(fetchMe)
+  const state = useSyncExternalStore(subscribeMe, currentMe, currentMe)
+  useEffect(() => {
+    void loadMe()
+  }, [])
+  return { ...state, reload: refreshMe }
 }

@@ -1,14 +1,24 @@
 import { useCallback, useRef, useState } from 'react'
 import { userMessage } from '../services/call-error'
-import { useQuery } from './use-query'
+import { useQuery, type QueryState } from './use-query'
 
 export interface Paged<T> {
   items: T[]
   nextCursor: string | null
 }
 
-/** A cursor-paged list: the first page on mount and every later show, further pages on demand. */
-export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<Paged<T>>) {
+export interface PagedState<T> extends QueryState<Paged<T>> {
+  loadMore: () => Promise<void>
+  loadingMore: boolean
+  /** Chinese message of the last failed 加载更多, or null. */
+  moreError: string | null
+}
+
+/**
+ * A cursor-paged list: the first page on mount, on every later show and whenever `fetchPage` changes
+ * (a new filter); further pages on demand.
+ */
+export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<Paged<T>>): PagedState<T> {
   const first = useQuery<Paged<T>>(useCallback(() => fetchPage(undefined), [fetchPage]))
   const [more, setMore] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
   const busy = useRef(false)

@@ -15,7 +15,8 @@ export interface QueryState<T> {
 const SAME_VISIT_MS = 1000
 
 /**
- * Loads `fetcher` on mount and again whenever the page is shown later, keeping the last good result.
+ * Loads `fetcher` on mount, when it changes, and again whenever the page is shown later, keeping the
+ * last good result.
  * Mount covers components that appear after the page's first show (their didShow already passed).
  */
 export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
@@ -43,9 +44,10 @@ export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
     }
   }, [])
 
+  // A new fetcher (a changed id or filter) loads again; callers memoise theirs with useCallback.
   useEffect(() => {
     void reload()
-  }, [reload])
+  }, [fetcher, reload])
 
   useDidShow(() => {
     if (Date.now() - startedAt.current > SAME_VISIT_MS) void reload()

@@ -12,12 +12,26 @@ export function getToken(): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
+const sessionListeners = new Set<() => void>()
+
+/** Called whenever someone signs in or out (the current-user store forgets the last person). */
+export function onSessionChange(listener: () => void): () => void {
+  sessionListeners.add(listener)
+  return () => sessionListeners.delete(listener)
+}
+
+function announceSessionChange(): void {
+  for (const listener of sessionListeners) listener()
+}
+
 export function setToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token)
+  announceSessionChange()
 }
 
 export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_KEY)
+  announceSessionChange()
 }
 
 /** In WeChat the runtime knows who you are; only the H5 builds need a token. */

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { tempDir } from '../helpers/api'
 
 const root = path.resolve(__dirname, '../..')
@@ -25,6 +25,20 @@ export interface Gateway {
   url: string
   dataDir: string
   stop(): Promise<void>
+}
+
+/** Polls the health endpoint until the gateway answers (a process start, not a page: there is nothing to see). */
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${output()}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
 }
 
 export async function startGatewayProcess(env: Record<string, string> = {}): Promise<Gateway> {
@@ -52,17 +66,7 @@ export async function startGatewayProcess(env: Record<string, string> = {}): Pro
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/healthz`)
-      if (res.ok) break
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway did not start:\n${output}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
+  await waitUntilHealthy(url, child, () => output)
   return {
     url,
     dataDir,
@@ -90,18 +94,34 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-export async function phonePage(browser: Browser): Promise<Page> {
+export interface PhoneOptions {
+  /** A dev token to start signed in with (stored where the H5 app keeps it); none = signed out. */
+  token?: string
+  geolocation?: BrowserContextOptions['geolocation']
+}
+
+/** A fresh phone-sized browser context (own storage), optionally signed in and located. */
+export async function phonePage(browser: Browser, opts: PhoneOptions = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    ...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {}),
   })
+  if (opts.token) {
+    // Taro's H5 storage keeps each value as {"data": value}; a later sign-in in the page is kept on reload.
+    await context.addInitScript((token) => {
+      if (!localStorage.getItem('devToken')) localStorage.setItem('devToken', JSON.stringify({ data: token }))
+    }, opts.token)
+  }
   return context.newPage()
 }
 
+/** Screenshot once the images the person sees have been drawn; transitions are skipped, not waited for. */
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled' })
 }

@@ -1,23 +1,24 @@
 /**
- * Grids in the browser: the street admin draws 南张社区第五网格 and invites a grid worker; the rider redeems
- * the invite, opens the grid's QR poster; a signed-out person opens the join link, signs in, joins and
- * sees the new grid and its worker on 首页. Then records, code rotation and the audit log.
+ * Grids in the browser: the street admin draws a grid and invites a grid worker; the rider redeems the
+ * invite and opens the grid's QR poster; a signed-out person opens the join link, signs in, joins and sees
+ * the grid and its worker on 首页; records, code rotation, departments entering a grid and the audit log.
+ * Each test signs its people in and sets up its own grid through the gateway's API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, phonePage, shot, startGatewayProcess, type Gateway } from './browser'
+import { field, signIn, type Person } from './people'
 
-const GRID = '南张社区第五网格'
-const GRID_ID = 'gd_nz_05'
-const POLYGON = ['35.4200,116.5800', '35.4200,116.5850', '35.4240,116.5850', '35.4240,116.5800'].join('\n')
+const COMMUNITY = 'cm_nanzhang'
+const POLYGON = [
+  { lat: 35.42, lng: 116.58 },
+  { lat: 35.42, lng: 116.585 },
+  { lat: 35.424, lng: 116.585 },
+  { lat: 35.424, lng: 116.58 },
+]
+const POLYGON_TEXT = POLYGON.map((p) => `${p.lat.toFixed(4)},${p.lng.toFixed(4)}`).join('\n')
 
 let gateway: Gateway
 let browser: Browser
-const contexts: BrowserContext[] = []
-let admin: Page
-let rider: Page
-let resident: Page
-let inviteCode = ''
-let joinCode = ''
 
 beforeAll(async () => {
   gateway = await startGatewayProcess()
@@ -25,198 +26,203 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
   await browser?.close()
   await gateway?.stop()
 })
 
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  })
-  contexts.push(context)
-  return context.newPage()
+interface GridSetup {
+  admin: Person
+  gridId: string
+  name: string
 }
 
-async function personPage(key: string): Promise<Page> {
-  const page = await freshPage()
-  await page.goto(`${gateway.url}/#/pages/login/index`)
-  await page.locator(`#login-${key}`).click()
-  await page.waitForURL(/pages\/index\/index/)
-  // Let the login's switchTab finish before the test navigates by URL (else the router may go back to 首页).
-  await page.locator('.home__greet').waitFor()
-  await page.waitForTimeout(300)
-  return page
+/** A new grid of 南张社区, drawn by the street admin through the API. */
+async function newGrid(name: string, code: string): Promise<GridSetup> {
+  const admin = await signIn(gateway, 'street_admin')
+  const grid = await admin.call('grids.create', { communityId: COMMUNITY, name, code, polygon: POLYGON })
+  return { admin, gridId: grid.id, name }
 }
 
-const open = (page: Page, path: string) => page.goto(`${gateway.url}/#${path}`)
-const input = (page: Page, id: string) => page.locator(`#${id} input, input#${id}`).first()
-const textarea = (page: Page, id: string) => page.locator(`#${id} textarea, textarea#${id}`).first()
+/** The rider becomes the grid's worker by redeeming an invite the admin hands out. */
+async function riderWorksIn({ admin, gridId }: GridSetup): Promise<Person> {
+  const invite = await admin.call('invites.create', { role: 'grid_worker', gridIds: [gridId] })
+  const rider = await signIn(gateway, 'rider')
+  await rider.call('invites.redeem', { code: invite.code ?? '' })
+  return rider
+}
 
-/** Screenshot once the page transition and images have settled. */
-async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(700)
-  await shot(page, name)
+/** 赵警官 (no home grid in the seed) joins the grid with its current code. */
+async function officerJoins({ admin, gridId }: GridSetup): Promise<{ officer: Person; joinCode: string }> {
+  const { joinCode } = await admin.call('grids.poster', { gridId })
+  const officer = await signIn(gateway, 'department')
+  await officer.call('grids.join', { code: joinCode, building: '5', unit: '1', room: '502' })
+  return { officer, joinCode }
 }
 
 test('the street admin draws 南张社区第五网格 (NZ-05); bad boundaries get Chinese messages inline', async () => {
-  admin = await personPage('street_admin')
-  await open(admin, '/packages/admin/pages/home/index')
-  await admin.locator('#admin-grid-gd_nz_01').waitFor()
-  expect(await admin.locator('#admin-grid-gd_nz_01').innerText()).toContain('刘晓燕')
-  await snap(admin, 'grids-01-admin-home')
+  const admin = await signIn(gateway, 'street_admin')
+  const page = await admin.open(browser, '/packages/admin/pages/home/index')
+  await page.locator('#admin-grid-gd_nz_01').filter({ hasText: '刘晓燕' }).waitFor()
+  await shot(page, 'grids-01-admin-home')
 
-  await admin.locator('#admin-new-grid').click()
-  await admin.locator('#grid-community-cm_nanzhang').click()
-  await input(admin, 'grid-name-input').fill(GRID)
-  await input(admin, 'grid-code-input').fill('nz-05')
-  await textarea(admin, 'grid-polygon').fill('35.4200,116.5800\n35.4200,116.5850')
-  await admin.locator('#grid-save').click()
-  await admin.locator('#grid-polygon-error').filter({ hasText: '至少需要 3 个点' }).waitFor()
+  await page.locator('#admin-new-grid').click()
+  await page.locator('#grid-community-cm_nanzhang').click()
+  await field(page, 'grid-name-input').fill('南张社区第五网格')
+  await field(page, 'grid-code-input').fill('nz-05')
+  await field(page, 'grid-polygon').fill('35.4200,116.5800\n35.4200,116.5850')
+  await page.locator('#grid-save').click()
+  await page.locator('#grid-polygon-error').filter({ hasText: '至少需要 3 个点' }).waitFor()
 
   // The server's own rule (inside China) comes back as field `polygon.0` and lands on line 1.
-  await textarea(admin, 'grid-polygon').fill(POLYGON.replace('35.4200,116.5800', '60.0000,116.5800'))
-  await admin.locator('#grid-save').click()
-  await admin.locator('#grid-polygon-error').filter({ hasText: '第 1 行：边界点不在中国境内' }).waitFor()
-  await snap(admin, 'grids-02-polygon-error')
+  await field(page, 'grid-polygon').fill(POLYGON_TEXT.replace('35.4200,116.5800', '60.0000,116.5800'))
+  await page.locator('#grid-save').click()
+  await page.locator('#grid-polygon-error').filter({ hasText: '第 1 行：边界点不在中国境内' }).waitFor()
+  await shot(page, 'grids-02-polygon-error')
 
-  await textarea(admin, 'grid-polygon').fill(POLYGON)
-  await snap(admin, 'grids-03-grid-form')
-  await admin.locator('#grid-save').click()
-  await admin.locator('#grid-created').waitFor({ timeout: 15_000 })
-  expect(admin.url()).toContain(`gridId=${GRID_ID}`)
-  expect(await admin.locator('body').innerText()).toContain('NZ-05')
-  await snap(admin, 'grids-04-grid-created')
+  await field(page, 'grid-polygon').fill(POLYGON_TEXT)
+  await page.locator('#grid-save').click()
+  await page.locator('#grid-created').waitFor({ timeout: 15_000 })
+  expect(page.url()).toContain('gridId=gd_nz_05')
+  expect(await page.locator('body').innerText()).toContain('NZ-05')
+  await shot(page, 'grids-04-grid-created')
 })
 
-test('the admin creates a 网格员 invite for the new grid and reads its code', async () => {
-  await open(admin, '/packages/admin/pages/invites/index')
-  await admin.locator('#invite-role-grid_worker').click()
-  await admin.locator(`#invite-grid-${GRID_ID}`).click()
-  await admin.locator('#invite-create').click()
-  await admin.locator('#invite-code').waitFor()
-  inviteCode = (await admin.locator('#invite-code').innerText()).trim()
-  expect(inviteCode).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
-  await admin.locator(`#invite-${inviteCode}`).filter({ hasText: '未使用' }).waitFor()
-  await snap(admin, 'grids-05-invite')
+test('the admin creates a 网格员 invite for a new grid and reads its code', async () => {
+  const { admin, gridId } = await newGrid('南张社区第六网格', 'NZ-06')
+  const page = await admin.open(browser, '/packages/admin/pages/invites/index')
+  await page.locator('#invite-role-grid_worker').click()
+  await page.locator(`#invite-grid-${gridId}`).click()
+  await page.locator('#invite-create').click()
+  const code = (await page.locator('#invite-code').innerText()).trim()
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
+  await page.locator(`#invite-${code}`).filter({ hasText: '未使用' }).waitFor()
+  expect(await page.locator(`#invite-${code}`).innerText()).toContain('南张社区第六网格')
+  await shot(page, 'grids-05-invite')
 })
 
-test('the rider redeems it on 我的 → 使用邀请码 and opens the new grid’s QR poster', async () => {
-  rider = await personPage('rider')
-  await rider.locator('#join-by-code').waitFor()
-  await snap(rider, 'grids-06-no-grid-home')
-  await rider.getByText('我的', { exact: true }).last().click()
-  await rider.locator('#entry-invite').waitFor()
-  await snap(rider, 'grids-06a-me')
-  await rider.locator('#entry-invite').click()
-  await input(rider, 'invite-code-input').fill('ABC')
-  await rider.locator('#invite-submit').click()
-  await rider.getByText('邀请码应为 10 位字母或数字').waitFor()
-  await input(rider, 'invite-code-input').fill(inviteCode.toLowerCase())
-  await rider.locator('#invite-submit').click()
-  await rider
+test('the rider redeems an invite on 我的 → 使用邀请码 and opens the grid’s QR poster', async () => {
+  const { admin, gridId, name } = await newGrid('南张社区第七网格', 'NZ-07')
+  const invite = await admin.call('invites.create', { role: 'grid_worker', gridIds: [gridId] })
+  const page = await (await signIn(gateway, 'rider')).open(browser, '/pages/index/index')
+  await page.locator('#join-by-code').waitFor()
+  await page.getByText('我的', { exact: true }).last().click()
+  await page.locator('#entry-invite').click()
+  await field(page, 'invite-code-input').fill('ABC')
+  await page.locator('#invite-submit').click()
+  await page.locator('#invite-code-input-error').filter({ hasText: '邀请码应为 10 位字母或数字' }).waitFor()
+  await field(page, 'invite-code-input').fill((invite.code ?? '').toLowerCase())
+  await page.locator('#invite-submit').click()
+  await page
     .locator('#invite-result')
-    .filter({ hasText: `网格员（${GRID}）` })
+    .filter({ hasText: `网格员（${name}）` })
     .waitFor()
-  await snap(rider, 'grids-06-invite-redeemed')
+  await shot(page, 'grids-06-invite-redeemed')
 
-  await rider.locator('#invite-go-worker').click()
-  await rider.locator(`#poster-${GRID_ID}`).waitFor()
-  await snap(rider, 'grids-06b-worker-home')
-  await rider.locator(`#poster-${GRID_ID}`).click()
-  await rider.locator('#poster-join-code').waitFor()
-  expect(await rider.locator('#poster-grid-name').innerText()).toBe(GRID)
-  expect(await rider.locator('#poster').innerText()).toContain('李师傅')
-  joinCode = (await rider.locator('#poster-join-code').innerText()).trim()
-  expect(joinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
-  await rider.locator('#poster-qr img').first().waitFor()
-  await snap(rider, 'grids-07-poster')
+  await page.locator('#invite-go-worker').click()
+  await page.locator(`#poster-${gridId}`).click()
+  await page.locator('#poster-grid-name').filter({ hasText: name }).waitFor()
+  expect(await page.locator('#poster').innerText()).toContain('李师傅')
+  expect((await page.locator('#poster-join-code').innerText()).trim()).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+  await page.locator('#poster-qr img').first().waitFor()
+  await shot(page, 'grids-07-poster')
 })
 
 test('a signed-out person opens the join link, signs in, joins, and 首页 shows the grid and 李师傅', async () => {
-  resident = await freshPage()
-  await resident.goto(`${gateway.url}/#/pages/join/index?code=${joinCode}`)
-  await resident.locator('#join-login').click()
-  await resident.locator('#login-department').click()
-  await resident.locator('#join-preview-grid').filter({ hasText: GRID }).waitFor({ timeout: 15_000 })
-  expect(await resident.locator('body').innerText()).toContain('李师傅')
-  await resident.locator('#join-submit').click()
-  await resident.locator('#join-building-error').filter({ hasText: '请填写楼号' }).waitFor()
-  await snap(resident, 'grids-08-join-preview')
-  await input(resident, 'join-building').fill('5')
-  await input(resident, 'join-unit').fill('1')
-  await input(resident, 'join-room').fill('502')
-  await resident.locator('#join-submit').click()
-  await resident.locator('#grid-name').filter({ hasText: GRID }).waitFor({ timeout: 15_000 })
-  expect(await resident.locator('body').innerText()).toContain('李师傅')
-  expect(await resident.locator('#grid-member-count').innerText()).toContain('1 位居民')
-  await snap(resident, 'grids-09-home-joined')
+  const grid = await newGrid('南张社区第八网格', 'NZ-08')
+  await riderWorksIn(grid)
+  const { joinCode } = await grid.admin.call('grids.poster', { gridId: grid.gridId })
+  const page = await phonePage(browser)
+  await page.goto(`${gateway.url}/#/pages/join/index?code=${joinCode}`)
+  await page.locator('#join-login').click()
+  await page.locator('#login-department').click()
+  await page.locator('#join-preview-grid').filter({ hasText: grid.name }).waitFor({ timeout: 15_000 })
+  expect(await page.locator('body').innerText()).toContain('李师傅')
+  await page.locator('#join-submit').click()
+  await page.locator('#join-building-error').filter({ hasText: '请填写楼号' }).waitFor()
+  await shot(page, 'grids-08-join-preview')
+  await field(page, 'join-building').fill('5')
+  await field(page, 'join-unit').fill('1')
+  await field(page, 'join-room').fill('502')
+  await page.locator('#join-submit').click()
+  await page.locator('#grid-name').filter({ hasText: grid.name }).waitFor({ timeout: 15_000 })
+  await page.locator('#grid-member-count').filter({ hasText: '1 位居民' }).waitFor()
+  expect(await page.locator('body').innerText()).toContain('李师傅')
+  await shot(page, 'grids-09-home-joined')
 
-  await resident.locator('#contact-worker').click()
-  await resident.locator('#call-phone').filter({ hasText: '13705372345' }).waitFor()
-  expect(await resident.locator('#call-link').getAttribute('href')).toBe('tel:13705372345')
-  await snap(resident, 'grids-10-call-worker')
-  await resident.locator('#call-close').click()
+  await page.locator('#contact-worker').click()
+  await page.locator('#call-phone').filter({ hasText: '13705372345' }).waitFor()
+  expect(await page.locator('#call-link').getAttribute('href')).toBe('tel:13705372345')
+  await shot(page, 'grids-10-call-worker')
 })
 
-test('the new worker finds the resident in 住户名册 and registers an elderly resident without a phone', async () => {
-  await open(rider, `/packages/worker/pages/members/index?gridId=${GRID_ID}`)
-  await rider.getByText('5号楼1单元502').waitFor()
-  expect(await rider.locator('body').innerText()).toContain('赵警官')
-  await rider.locator('#offline-submit').click()
-  await rider.locator('#offline-name-error').filter({ hasText: '请填写姓名' }).waitFor()
-  await input(rider, 'offline-name').fill('孙大爷')
-  await input(rider, 'offline-building').fill('5')
-  await input(rider, 'offline-unit').fill('2')
-  await input(rider, 'offline-room').fill('101')
-  await rider.locator('#offline-submit').click()
-  await rider.getByText('5号楼2单元101').waitFor()
-  await snap(rider, 'grids-11-members')
+test('the grid’s worker finds a resident in 住户名册 and registers an elderly resident without a phone', async () => {
+  const grid = await newGrid('南张社区第九网格', 'NZ-09')
+  const rider = await riderWorksIn(grid)
+  await officerJoins(grid)
+  const page = await rider.open(browser, `/packages/worker/pages/members/index?gridId=${grid.gridId}`)
+  await page.getByText('5号楼1单元502').waitFor()
+  expect(await page.locator('body').innerText()).toContain('赵警官')
+  await page.locator('#offline-submit').click()
+  await page.locator('#offline-name-error').filter({ hasText: '请填写姓名' }).waitFor()
+  await field(page, 'offline-name').fill('孙大爷')
+  await field(page, 'offline-building').fill('5')
+  await field(page, 'offline-unit').fill('2')
+  await field(page, 'offline-room').fill('101')
+  await page.locator('#offline-submit').click()
+  await page.getByText('5号楼2单元101').waitFor()
+  await shot(page, 'grids-11-members')
 })
 
 test('rotating the QR code makes the old join link answer “该二维码已更新”', async () => {
-  await open(rider, `/packages/worker/pages/poster/index?gridId=${GRID_ID}`)
-  await rider.locator('#poster-join-code').filter({ hasText: joinCode }).waitFor()
-  await rider.locator('#poster-rotate').click()
-  await rider.getByText('确定更换', { exact: true }).click()
-  await rider.locator('#poster-join-code').filter({ hasNotText: joinCode }).waitFor()
-  await resident.goto(`${gateway.url}/#/pages/join/index?code=${joinCode}`)
-  await resident.locator('#join-problem').filter({ hasText: '该二维码已更新' }).waitFor()
-  await snap(resident, 'grids-12-old-code')
+  const grid = await newGrid('南张社区第十网格', 'NZ-10')
+  const rider = await riderWorksIn(grid)
+  const { officer, joinCode } = await officerJoins(grid)
+  const poster = await rider.open(browser, `/packages/worker/pages/poster/index?gridId=${grid.gridId}`)
+  await poster.locator('#poster-join-code').filter({ hasText: joinCode }).waitFor()
+  await poster.locator('#poster-rotate').click()
+  await poster.getByText('确定更换', { exact: true }).click()
+  await poster.locator('#poster-join-code').filter({ hasNotText: joinCode }).waitFor()
+  const fresh = (await poster.locator('#poster-join-code').innerText()).trim()
 
-  // Typing the new code instead shows the grid again (the resident is already a member there).
-  const fresh = (await rider.locator('#poster-join-code').innerText()).trim()
-  await resident.locator('#join-other-code').click()
-  await resident.locator('#join-code-input-error').filter({ hasText: '该二维码已更新' }).waitFor()
-  await snap(resident, 'grids-12b-code-entry')
-  await input(resident, 'join-code-input').fill(fresh.toLowerCase())
-  await resident.locator('#join-lookup').click()
-  await resident.locator('#join-preview-grid').filter({ hasText: GRID }).waitFor()
-  await resident.getByText('您已经是本网格的居民了').waitFor()
+  const page = await officer.open(browser, `/pages/join/index?code=${joinCode}`)
+  await page.locator('#join-problem').filter({ hasText: '该二维码已更新' }).waitFor()
+  await shot(page, 'grids-12-old-code')
+  await page.locator('#join-other-code').click()
+  await page.locator('#join-code-input-error').filter({ hasText: '该二维码已更新' }).waitFor()
+  await field(page, 'join-code-input').fill(fresh.toLowerCase())
+  await page.locator('#join-lookup').click()
+  await page.locator('#join-preview-grid').filter({ hasText: grid.name }).waitFor()
+  await page.getByText('您已经是本网格的居民了').waitFor()
 })
 
-test('the admin lets 警务 enter the new grid, and the resident’s 首页 lists it', async () => {
-  await open(admin, '/packages/admin/pages/departments/index')
-  await admin.locator('#dept-dp_police').click()
-  await admin.locator(`#dept-grid-${GRID_ID}`).click()
-  await admin.locator('#dept-enter').click()
-  await admin.locator('#dept-dp_police').filter({ hasText: GRID }).waitFor()
-  await snap(admin, 'grids-12a-departments')
-  await open(resident, '/pages/index/index')
-  await resident.locator('#grid-dept-dp_police').waitFor()
-  expect(await resident.locator('#grid-dept-dp_police').innerText()).toContain('警务')
+test('the admin lets 警务 enter a grid, and its resident’s 首页 lists it', async () => {
+  const grid = await newGrid('南张社区第十一网格', 'NZ-11')
+  const { officer } = await officerJoins(grid)
+  const page = await grid.admin.open(browser, '/packages/admin/pages/departments/index')
+  await page.locator('#dept-dp_police').click()
+  await page.locator(`#dept-grid-${grid.gridId}`).click()
+  await page.locator('#dept-enter').click()
+  await page.locator('#dept-dp_police').filter({ hasText: grid.name }).waitFor()
+  await shot(page, 'grids-12a-departments')
+  const home = await officer.open(browser, '/pages/index/index')
+  await home.locator('#grid-dept-dp_police').filter({ hasText: '警务' }).waitFor()
 })
 
-test('the audit log shows the grant and the record look-ups', async () => {
-  await open(admin, '/packages/admin/pages/audit/index')
-  await admin.getByText(`使用邀请码成为网格员（${GRID}）`).first().waitFor()
-  const text = await admin.locator('body').innerText()
+test('the audit log shows the grant, the record look-ups, the call and the department entering', async () => {
+  const grid = await newGrid('南张社区第十二网格', 'NZ-12')
+  const rider = await riderWorksIn(grid)
+  const { officer } = await officerJoins(grid)
+  await rider.call('grids.members', { gridId: grid.gridId })
+  const [worker] = (await officer.call('grids.get', { gridId: grid.gridId })).workers
+  if (!worker) throw new Error('the grid has no worker')
+  await officer.call('grids.callWorker', { gridId: grid.gridId, workerId: worker.id })
+  await grid.admin.call('departments.enterGrids', { departmentId: 'dp_police', gridIds: [grid.gridId], enter: true })
+
+  const page = await grid.admin.open(browser, '/packages/admin/pages/audit/index')
+  await page.getByText(`使用邀请码成为网格员（${grid.name}）`).first().waitFor()
+  const text = await page.locator('body').innerText()
   expect(text).toContain('查阅住户')
   expect(text).toContain('拨打网格员 李师傅 的电话')
-  expect(text).toContain('警务入格 南张社区第五网格')
-  await snap(admin, 'grids-13-audit')
+  expect(text).toContain(`警务入格 ${grid.name}`)
+  await shot(page, 'grids-13-audit')
 })

@@ -1,22 +1,19 @@
 /**
  * Stories 3 and 5 in the browser: a rider snaps a zombie car inside a grid → the grid worker's 待办 →
- * accept → transfer to 创城 → the 创城 officer resolves with an after-photo → the rider sees the
- * timeline and rates 满意. Then an overdue order escalates and shows as 督办 for the community admin.
+ * accept → transfer to 创城 → the 创城 officer resolves with an after-photo → the rider sees the timeline
+ * and rates 满意. Then an overdue order escalates and shows as 督办 for the community admin. Each test
+ * files its own order through the gateway's API and plays only its own step in the browser.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import { PNG, field, signIn, type Person } from './people'
 
 // The browser reports WGS-84; this is GCJ-02 (35.4021, 116.5806) in 南张社区第一网格 after conversion.
 const AT_NZ01 = { latitude: 35.4025496, longitude: 116.5753021 }
-// A real 8×8 PNG (red), enough for the browser to decode, compress and upload.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC',
-  'base64',
-)
+const AT_NZ01_GCJ = { lat: 35.4021, lng: 116.5806 }
 
 let gateway: Gateway
 let browser: Browser
-const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   gateway = await startGatewayProcess({ DEV_CLOCK: '1' })
@@ -24,33 +21,9 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
   await browser?.close()
   await gateway?.stop()
 })
-
-async function personPage(key: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    geolocation: AT_NZ01,
-    permissions: ['geolocation'],
-  })
-  contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(`${gateway.url}/#/pages/login/index`)
-  await page.locator(`#login-${key}`).click()
-  await page.waitForURL(/pages\/index\/index/)
-  await page.locator('.home__greet').waitFor() // 首页 rendered: later URL navigation will not be undone by switchTab
-  return page
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${gateway.url}/#${path}`)
-}
 
 async function attachPhoto(page: Page, trigger: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
@@ -59,97 +32,135 @@ async function attachPhoto(page: Page, trigger: string): Promise<void> {
   await page.locator('.photo-picker__img').first().waitFor()
 }
 
-let orderId = ''
+/** The rider's snap of a zombie car in 南张社区第一网格, with a photo. */
+async function riderSnaps(): Promise<{ rider: Person; orderId: string }> {
+  const rider = await signIn(gateway, 'rider')
+  const order = await rider.call('orders.create', {
+    source: 'snap',
+    categoryId: 'cat_traffic',
+    text: '3号楼东侧僵尸车占道，轮胎都瘪了',
+    photos: [await rider.upload()],
+    location: AT_NZ01_GCJ,
+  })
+  return { rider, orderId: order.id }
+}
+
+/** The grid worker accepts the order and hands it to the 创城 office. */
+async function workerTransfers(orderId: string): Promise<void> {
+  const worker = await signIn(gateway, 'grid_worker')
+  await worker.call('orders.act', { orderId, event: { type: 'accept' } })
+  await worker.call('orders.act', {
+    orderId,
+    event: { type: 'transfer', departmentId: 'dp_chuangcheng', reason: '需创城办协调物业拖车' },
+  })
+}
+
+/** The 创城 officer accepts it and reports it resolved with an after-photo. */
+async function officerResolves(orderId: string): Promise<void> {
+  const officer = await signIn(gateway, 'civic_officer')
+  await officer.call('orders.act', { orderId, event: { type: 'accept' } })
+  const photo = await officer.upload()
+  await officer.call('orders.act', {
+    orderId,
+    event: { type: 'resolve', note: '已协调物业将车辆拖离', photos: [photo] },
+  })
+}
+
+const detail = (orderId: string) => `/packages/orders/pages/detail/index?id=${orderId}`
+const orderIdOf = (page: Page) => new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
 
 test('a rider snaps a zombie car: three taps after the photo, and it lands in 南张社区第一网格', async () => {
-  const rider = await personPage('rider')
-  await rider.getByText('随手拍', { exact: true }).last().click()
-  await rider.locator('#snap-location').waitFor()
-  await attachPhoto(rider, '#snap-photo')
-  await rider.getByText('将送达：南张社区第一网格').waitFor()
-  await rider.locator('#cat-cat_traffic').click()
-  await rider.locator('#snap-text textarea, textarea#snap-text').first().fill('3号楼东侧僵尸车占道，轮胎都瘪了')
-  await shot(rider, 'orders-01-snap')
-  await rider.locator('#snap-submit').click()
-  await rider.locator('#order-category').waitFor({ timeout: 20_000 })
-  orderId = new URL(rider.url().replace('/#/', '/')).searchParams.get('id') ?? ''
-  expect(orderId).toMatch(/^od_/)
-  expect(await rider.locator('#order-place').innerText()).toContain('南张社区第一网格')
-  await shot(rider, 'orders-02-submitted')
+  const rider = await signIn(gateway, 'rider')
+  const page = await rider.open(browser, '/pages/snap/index', { geolocation: AT_NZ01 })
+  await page.locator('#snap-location').waitFor()
+  await attachPhoto(page, '#snap-photo')
+  await page.getByText('将送达：南张社区第一网格').waitFor()
+  await page.locator('#snap-submit').click()
+  await page.locator('#category-error').filter({ hasText: '请选择问题分类' }).waitFor()
+  await page.locator('#cat-cat_traffic').click()
+  await field(page, 'snap-text').fill('3号楼东侧僵尸车占道，轮胎都瘪了')
+  await shot(page, 'orders-01-snap')
+  await page.locator('#snap-submit').click()
+  await page.locator('#order-category').waitFor({ timeout: 20_000 })
+  expect(orderIdOf(page)).toMatch(/^od_/)
+  await page.locator('#order-place').filter({ hasText: '南张社区第一网格' }).waitFor()
+  await shot(page, 'orders-02-submitted')
 })
 
 test('the grid worker finds it in 待办, accepts, and transfers it to 创城', async () => {
-  const worker = await personPage('grid_worker')
-  await open(worker, '/packages/orders/pages/inbox/index')
-  await worker.locator(`#order-${orderId}`).click()
-  await worker.locator('#act-accept').click()
-  await worker.locator('#act-transfer').waitFor()
-  await worker.locator('#act-transfer').click()
-  await worker.locator('#target-dept-dp_chuangcheng').click()
-  await worker.locator('#form-text textarea, textarea#form-text').first().fill('需创城办协调物业拖车')
-  await worker.locator('#form-submit').click()
-  await worker.getByText('办理单位：创城').waitFor()
-  await shot(worker, 'orders-03-transferred')
+  const { orderId } = await riderSnaps()
+  const worker = await signIn(gateway, 'grid_worker')
+  const page = await worker.open(browser, '/packages/orders/pages/inbox/index')
+  await page.locator('#filter-dispatched').click()
+  await page.locator(`#order-${orderId}`).click()
+  await page.locator('#act-accept').click()
+  await page.locator('#act-transfer').click()
+  await page.locator('#form-submit').click()
+  await page.locator('#form-text-error').filter({ hasText: '请填写转派理由' }).waitFor()
+  await page.locator('#target-dept-dp_chuangcheng').click()
+  await field(page, 'form-text').fill('需创城办协调物业拖车')
+  await page.locator('#form-submit').click()
+  await page.locator('#order-place').filter({ hasText: '办理单位：创城' }).waitFor()
+  await shot(page, 'orders-03-transferred')
 })
 
 test('the 创城 officer accepts and resolves with an after-photo', async () => {
-  const officer = await personPage('civic_officer')
-  await open(officer, '/packages/orders/pages/inbox/index')
-  await officer.locator(`#order-${orderId}`).click()
-  await officer.locator('#act-accept').click()
-  await officer.locator('#act-resolve').click()
-  await attachPhoto(officer, '#resolve-photo')
-  await officer.locator('#form-text textarea, textarea#form-text').first().fill('已协调物业将车辆拖离')
-  await officer.locator('#form-submit').click()
-  await officer.locator('.state-tag', { hasText: '待评价' }).waitFor()
-  await shot(officer, 'orders-04-resolved')
+  const { orderId } = await riderSnaps()
+  await workerTransfers(orderId)
+  const officer = await signIn(gateway, 'civic_officer')
+  const page = await officer.open(browser, '/packages/orders/pages/inbox/index')
+  await page.locator(`#order-${orderId}`).click()
+  await page.locator('#act-accept').click()
+  await page.locator('#act-resolve').click()
+  await attachPhoto(page, '#resolve-photo')
+  await field(page, 'form-text').fill('已协调物业将车辆拖离')
+  await page.locator('#form-submit').click()
+  await page.locator('.order-detail__head').getByText('待评价').waitFor()
+  await shot(page, 'orders-04-resolved')
 })
 
 test('the rider sees every step and rates 满意', async () => {
-  const rider = await personPage('rider')
-  await open(rider, `/packages/orders/pages/detail/index?id=${orderId}`)
-  const timeline = rider.locator('#order-timeline')
-  await timeline.waitFor()
-  for (const step of ['提交', '派单', '接单', '转派', '办结反馈']) expect(await timeline.innerText()).toContain(step)
-  expect(await timeline.locator('.timeline__photo').count()).toBe(2) // the snap, and the after-photo
-  await shot(rider, 'orders-05-timeline')
-  await rider.locator('#act-rate').click()
-  await rider.locator('#rate-satisfied').click()
-  await rider.locator('.state-tag', { hasText: '已办结' }).waitFor()
+  const { rider, orderId } = await riderSnaps()
+  await workerTransfers(orderId)
+  await officerResolves(orderId)
+  const page = await rider.open(browser, detail(orderId))
+  const timeline = page.locator('#order-timeline')
+  await timeline.getByText('办结反馈').waitFor()
+  for (const step of ['提交', '派单', '接单', '转派']) expect(await timeline.innerText()).toContain(step)
+  await timeline.locator('.timeline__photo').nth(1).waitFor() // the snap, and the after-photo
+  expect(await timeline.locator('.timeline__photo').count()).toBe(2)
+  await shot(page, 'orders-05-timeline')
+  await page.locator('#act-rate').click()
+  await page.locator('#rate-satisfied').click()
+  await page.locator('.order-detail__head').getByText('已办结').waitFor()
   expect(await timeline.innerText()).toContain('满意')
-  await shot(rider, 'orders-06-rated')
+  await shot(page, 'orders-06-rated')
 })
 
 test('an order nobody accepts escalates after its deadline and shows as 督办 for the community admin', async () => {
-  const rider = await personPage('rider')
-  await rider.getByText('随手拍', { exact: true }).last().click()
-  await rider.locator('#snap-location').waitFor()
-  await rider.locator('#cat-cat_hygiene').click()
-  await rider.locator('#snap-text textarea, textarea#snap-text').first().fill('垃圾桶满溢无人清运')
-  await rider.locator('#snap-submit').click()
-  await rider.locator('#order-category').waitFor({ timeout: 20_000 })
-  const lateId = new URL(rider.url().replace('/#/', '/')).searchParams.get('id') ?? ''
-
-  const admin = await personPage('community_admin')
-  await open(admin, '/packages/orders/pages/overdue/index')
-  await admin.locator('#orders-empty').waitFor()
+  const rider = await signIn(gateway, 'rider')
+  const late = await rider.call('orders.create', {
+    source: 'snap',
+    categoryId: 'cat_hygiene',
+    text: '垃圾桶满溢无人清运',
+    location: AT_NZ01_GCJ,
+  })
+  const admin = await signIn(gateway, 'community_admin')
+  const page = await admin.open(browser, '/packages/orders/pages/overdue/index')
+  await page.locator('#orders-empty').waitFor()
   // 环境卫生 must be accepted within 2 hours: move the gateway's clock 3 hours on and run the tick.
   const res = await fetch(`${gateway.url}/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: 3 * 3600_000 }),
   })
-  expect(((await res.json()) as { data: { tick: { escalated: number } } }).data.tick.escalated).toBeGreaterThanOrEqual(
-    1,
-  )
-  await admin.reload()
-  const row = admin.locator(`#order-${lateId}`)
-  await row.waitFor()
-  expect(await row.innerText()).toContain('督办')
-  expect(await row.innerText()).toContain('超期')
-  await shot(admin, 'orders-07-overdue')
+  expect(res.ok).toBe(true)
+  await page.reload()
+  const row = page.locator(`#order-${late.id}`)
+  await row.filter({ hasText: '督办' }).filter({ hasText: '超期' }).waitFor()
+  await shot(page, 'orders-07-overdue')
   await row.click()
-  await admin.locator('#act-remind').click()
-  await admin.locator('#form-submit').click()
-  await admin.locator('#order-timeline').getByText('督办提醒').waitFor()
+  await page.locator('#act-remind').click()
+  await page.locator('#form-submit').click()
+  await page.locator('#order-timeline').getByText('督办提醒').waitFor()
 })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { DemoPerson } from '../../services/dev-login'
+import { Tag } from '../tag'
 import './index.css'
 
 interface DemoPersonCardProps {
@@ -23,7 +24,7 @@ export function DemoPersonCard({ person, busy, onPick }: DemoPersonCardProps) {
       <View className="demo-person__main">
         <View className="demo-person__top">
           <Text className="demo-person__name">{person.name}</Text>
-          <Text className="demo-person__role">{person.roleLabel}</Text>
+          <Tag text={person.roleLabel} tone="red" />
         </View>
         <Text className="demo-person__grid">{person.gridName ?? '未加入网格'}</Text>
       </View>

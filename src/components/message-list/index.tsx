@@ -1,37 +1,34 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import type { MessageItem } from '../../hooks/use-messages'
+import type { useMessages, MessageItem } from '../../hooks/use-messages'
 import { friendlyTime } from '../../utils/time'
+import { PagedList } from '../paged-list'
 import './index.css'
 
-interface MessageListProps {
-  items: MessageItem[]
-  hasMore: boolean
-  loadingMore: boolean
-  moreError: string | null
-  onLoadMore: () => void
-  onRead: (id: string) => void
-}
+type Inbox = ReturnType<typeof useMessages>
 
 function open(message: MessageItem, onRead: (id: string) => void): void {
   if (!message.read) onRead(message.id)
   void Taro.showModal({ title: message.title, content: message.body, showCancel: false, confirmText: '知道了' })
 }
 
+const EMPTY = (
+  <>
+    <Text className="messages__empty-title">暂无消息</Text>
+    <Text className="muted">网格通知、工单进度和回复会出现在这里</Text>
+  </>
+)
+
 /** The inbox, newest first; unread messages carry a red dot until opened. */
-export function MessageList({ items, hasMore, loadingMore, moreError, onLoadMore, onRead }: MessageListProps) {
-  if (items.length === 0) {
-    return (
-      <View id="messages-empty" className="messages__empty">
-        <Text className="messages__empty-title">暂无消息</Text>
-        <Text className="muted">网格通知、工单进度和回复会出现在这里</Text>
-      </View>
-    )
-  }
+export function MessageList({ inbox }: { inbox: Inbox }) {
+  const onRead = (id: string) => void inbox.markRead(id)
   return (
-    <View className="messages">
-      {items.map((m) => (
+    <PagedList
+      list={inbox}
+      empty={EMPTY}
+      emptyId="messages-empty"
+      moreId="messages-more"
+      renderItem={(m) => (
         <View
           key={m.id}
           className="messages__item"
@@ -45,15 +42,7 @@ export function MessageList({ items, hasMore, loadingMore, moreError, onLoadMore
           </View>
           <Text className="messages__body">{m.body}</Text>
         </View>
-      ))}
-      {moreError ? <Text className="messages__error">{moreError}</Text> : null}
-      {hasMore ? (
-        <Button id="messages-more" fill="none" block loading={loadingMore} onClick={onLoadMore}>
-          加载更多
-        </Button>
-      ) : (
-        <Text className="messages__end">没有更多了</Text>
       )}
-    </View>
+    />
   )
 }

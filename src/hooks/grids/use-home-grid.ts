@@ -1,23 +1,38 @@
 import { useCallback } from 'react'
 import type { GridHome, MeView } from '../../contract'
 import { call } from '../../services/api'
+import { refreshMe } from '../../services/me'
+import { useMe } from '../use-me'
 import { useQuery } from '../use-query'
-import { useOnMeChanged } from './me-changed'
 
-export interface HomeView {
-  me: MeView
-  /** The home grid in full (members, departments, building heads), or null before joining one. */
+export interface HomeGrid {
+  me: MeView | null
+  /** The home grid in full (departments, building heads), or null before joining one. */
   grid: GridHome | null
+  /** True while the person, or their grid, is still on its way. */
+  waiting: boolean
+  loading: boolean
+  error: string | null
+  reload: () => Promise<void>
 }
 
-/** 首页's data: the person and their home grid, reloaded on every show (so a fresh join appears). */
-export function useHomeGrid() {
-  const load = useCallback(async (): Promise<HomeView> => {
-    const me = await call('me.get', {})
-    const grid = me.homeGrid ? await call('grids.get', { gridId: me.homeGrid.id }) : null
-    return { me, grid }
-  }, [])
-  const state = useQuery(load)
-  useOnMeChanged(state.reload)
-  return state
+/** 首页's data: the person from the store, and their home grid, reloaded on every show. */
+export function useHomeGrid(): HomeGrid {
+  const me = useMe()
+  const gridId = me.me?.homeGrid?.id ?? null
+  const query = useQuery(useCallback(() => (gridId ? call('grids.get', { gridId }) : Promise.resolve(null)), [gridId]))
+  // After a move, the previous grid stays in the query until the new one arrives: never show it.
+  const grid = query.data && query.data.id === gridId ? query.data : null
+  const { reload: reloadGrid } = query
+  const reload = useCallback(async () => {
+    await Promise.all([refreshMe(), reloadGrid()])
+  }, [reloadGrid])
+  return {
+    me: me.me,
+    grid,
+    waiting: !me.me || (gridId !== null && !grid),
+    loading: me.loading || query.loading,
+    error: me.error ?? query.error,
+    reload,
+  }
 }

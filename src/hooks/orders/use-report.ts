@@ -6,7 +6,8 @@ import { CallError } from '../../services/call-error'
 import { newRequestId } from '../../services/request-id'
 import { uploadPhoto, type PickedPhoto } from '../../services/upload'
 
-type CreateInput = Omit<ActionInput<'orders.create'>, 'photos'>
+/** An order as the form has it; photos are added once uploaded. */
+export type CreateInput = Omit<ActionInput<'orders.create'>, 'photos'>
 
 /** WeChat only: ask once per report to be told of progress by a subscribe message (may be declined). */
 async function askForProgressMessages(): Promise<void> {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { TileItem } from '../../components/grids/tile-grid'
+import type { TileItem } from '../../components/tile-grid'
 
 /** 首页's shortcuts: report, lost-and-found, my reports, messages. */
 export const HOME_TILES: TileItem[] = [

@@ -3,8 +3,9 @@ import { GridFacts } from '../../components/grids/grid-facts'
 import { HomeGridCard } from '../../components/grids/home-grid-card'
 import { JoinPrompt } from '../../components/grids/join-prompt'
 import { PhoneSheet } from '../../components/grids/phone-sheet'
-import { TileGrid } from '../../components/grids/tile-grid'
 import { PageStatus } from '../../components/page-status'
+import { TileGrid } from '../../components/tile-grid'
+import type { GridHome } from '../../contract'
 import { useCallWorker } from '../../hooks/grids/use-call-worker'
 import { useHomeGrid } from '../../hooks/grids/use-home-grid'
 import { usePendingJoinRedirect } from '../../hooks/grids/pending-join'
@@ -12,36 +13,40 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh'
 import { HOME_TILES } from './home-tiles'
 import './index.css'
 
+/** The grid card and who else serves it, with a real way to call the worker. */
+function MyGrid({ grid }: { grid: GridHome }) {
+  const caller = useCallWorker()
+  return (
+    <>
+      <HomeGridCard
+        grid={grid}
+        busy={caller.busy}
+        onContact={() => void caller.contact(grid)}
+        onDial={(w) => void caller.dial(grid.id, w)}
+      />
+      <GridFacts grid={grid} />
+      {caller.shown ? <PhoneSheet shown={caller.shown} onClose={caller.close} /> : null}
+    </>
+  )
+}
+
 export default function HomePage() {
   const home = useHomeGrid()
-  const caller = useCallWorker()
   usePullRefresh(home.reload)
   usePendingJoinRedirect()
 
-  if (!home.data) return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
-  const { me, grid } = home.data
+  if (!home.me || home.waiting)
+    return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
+  const { me, grid } = home
   return (
     <View className="page home">
       <View className="home__hello">
         <Text className="home__greet">{`您好，${me.nickname}`}</Text>
         <Text className="muted">{grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
       </View>
-      {grid ? (
-        <>
-          <HomeGridCard
-            grid={grid}
-            busy={caller.busy}
-            onContact={() => void caller.contact(grid)}
-            onDial={(w) => void caller.dial(grid.id, w)}
-          />
-          <GridFacts grid={grid} />
-        </>
-      ) : (
-        <JoinPrompt />
-      )}
+      {grid ? <MyGrid grid={grid} /> : <JoinPrompt />}
       <Text className="section-title">常用服务</Text>
       <TileGrid tiles={HOME_TILES} columns={4} />
-      {caller.shown ? <PhoneSheet shown={caller.shown} onClose={caller.close} /> : null}
     </View>
   )
 }

@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { JoinCodeSchema } from '../../contract'
 import { Card } from '../../components/card'
-import { LabeledInput } from '../../components/grids/labeled-input'
+import { TextField } from '../../components/text-field'
+import { actions } from '../../contract'
+import { useFieldErrors } from '../../hooks/use-field-errors'
 
 interface CodeEntryProps {
   initial: string
@@ -15,27 +16,27 @@ interface CodeEntryProps {
 /** For people who cannot scan: type the 8-character code the grid worker gives out. */
 export function CodeEntry({ initial, problem, onLookup }: CodeEntryProps) {
   const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(problem)
+  const errors = useFieldErrors(['code'])
+  const [shownProblem, setShownProblem] = useState(problem)
 
   const lookup = () => {
-    const parsed = JoinCodeSchema.safeParse(value)
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '加入码应为 8 位字母或数字')
-    setError(null)
-    onLookup(parsed.data)
+    const parsed = errors.parse(actions['grids.joinPreview'].input, { code: value })
+    if (parsed) onLookup(parsed.code)
   }
 
   return (
     <Card title="输入加入码">
-      <LabeledInput
+      <TextField
         id="join-code-input"
         label="8 位加入码（印在网格二维码海报上，也可向网格员索取）"
         value={value}
         maxLength={8}
         placeholder="如 K7M2Q9XA"
-        error={error}
+        error={errors.field('code') ?? shownProblem}
         onChange={(v) => {
           setValue(v.toUpperCase())
-          setError(null)
+          setShownProblem(null)
+          errors.clear()
         }}
         onConfirm={lookup}
       />

@@ -4,7 +4,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { Card } from '../../components/card'
 import { PageStatus } from '../../components/page-status'
+import { actions } from '../../contract'
 import { savePendingJoin } from '../../hooks/grids/pending-join'
+import { useMe } from '../../hooks/use-me'
 import { useQuery } from '../../hooks/use-query'
 import { call } from '../../services/api'
 import { LOGIN_PAGE, needsLogin } from '../../services/session'
@@ -28,21 +30,25 @@ function LoginFirst({ code }: { code: string | null }) {
   )
 }
 
-function Preview({ code, onOtherCode }: { code: string; onOtherCode: (problem: string) => void }) {
-  const load = useCallback(() => Promise.all([call('grids.joinPreview', { code }), call('me.get', {})]), [code])
-  const state = useQuery(load)
-  if (state.data) return <JoinForm code={code} preview={state.data[0]} me={state.data[1]} />
-  if (!state.error) return <PageStatus loading error={null} onRetry={() => undefined} />
+interface CannotJoinProps {
+  problem: string
+  retrying: boolean
+  onRetry: () => void
+  onOtherCode: () => void
+}
+
+/** The code was refused (unknown, rotated, grid stopped): retry, or type another code. */
+function CannotJoin({ problem, retrying, onRetry, onOtherCode }: CannotJoinProps) {
   return (
     <Card title="无法加入">
       <Text id="join-problem" className="para">
-        {state.error}
+        {problem}
       </Text>
       <View className="join__actions">
-        <Button fill="outline" loading={state.loading} onClick={() => void state.reload()}>
+        <Button fill="outline" loading={retrying} onClick={onRetry}>
           重试
         </Button>
-        <Button id="join-other-code" type="primary" onClick={() => onOtherCode(state.error ?? '')}>
+        <Button id="join-other-code" type="primary" onClick={onOtherCode}>
           输入其他加入码
         </Button>
       </View>
@@ -50,11 +56,37 @@ function Preview({ code, onOtherCode }: { code: string; onOtherCode: (problem: s
   )
 }
 
+function Preview({ code, onOtherCode }: { code: string; onOtherCode: (problem: string) => void }) {
+  const preview = useQuery(useCallback(() => call('grids.joinPreview', { code }), [code]))
+  const { me, error: meError } = useMe()
+  if (preview.data && me) return <JoinForm code={code} preview={preview.data} me={me} />
+  const problem = preview.error ?? meError
+  if (!problem) return <PageStatus loading error={null} onRetry={() => undefined} />
+  return (
+    <CannotJoin
+      problem={problem}
+      retrying={preview.loading}
+      onRetry={() => void preview.reload()}
+      onOtherCode={() => onOtherCode(problem)}
+    />
+  )
+}
+
+/** A code from a link or a scan, checked by the contract: the valid one, or why it cannot be used. */
+function checkCode(raw: string | null): { code: string | null; typed: string; problem: string | null } {
+  if (raw === null) return { code: null, typed: '', problem: null }
+  const parsed = actions['grids.joinPreview'].input.safeParse({ code: raw })
+  return parsed.success
+    ? { code: parsed.data.code, typed: parsed.data.code, problem: null }
+    : { code: null, typed: raw, problem: parsed.error.issues[0]?.message ?? null }
+}
+
 /** Where a scanned grid QR code lands: the code's grid, then the address form; or a code entry. */
 export default function JoinPage() {
   const params = useRouter().params
-  const [code, setCode] = useState<string | null>(() => codeFromParams(params))
-  const [problem, setProblem] = useState<string | null>(null)
+  const [opened] = useState(() => checkCode(codeFromParams(params)))
+  const [code, setCode] = useState<string | null>(opened.code)
+  const [problem, setProblem] = useState<string | null>(opened.problem)
 
   if (needsLogin())
     return (
@@ -74,7 +106,7 @@ export default function JoinPage() {
           }}
         />
       ) : (
-        <CodeEntry initial="" problem={problem} onLookup={setCode} />
+        <CodeEntry initial={opened.code ? '' : opened.typed} problem={problem} onLookup={setCode} />
       )}
     </View>
   )

@@ -1,11 +1,13 @@
-/** The join code a page was opened with: `code` (H5 join link) or `scene` (`c=XXXXXXXX`, mini-program code). */
+/**
+ * The join code a page was opened with, as given: `code` (H5 join link) or `scene` (`c=XXXXXXXX`,
+ * mini-program code). The contract's JoinCodeSchema then trims, upper-cases and checks it.
+ */
 export function codeFromParams(params: Partial<Record<string, string>>): string | null {
-  const direct = params.code?.trim()
-  if (direct) return safeDecode(direct).toUpperCase()
+  if (params.code) return safeDecode(params.code)
   const scene = params.scene ? safeDecode(params.scene) : ''
   for (const pair of scene.split('&')) {
     const [key, value] = pair.split('=')
-    if (key === 'c' && value) return value.trim().toUpperCase()
+    if (key === 'c' && value) return value
   }
   return null
 }

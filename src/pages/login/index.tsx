@@ -7,6 +7,7 @@ import { PageStatus } from '../../components/page-status'
 import { useQuery } from '../../hooks/use-query'
 import { userMessage } from '../../services/call-error'
 import { listDemoPeople, loginAs } from '../../services/dev-login'
+import { loadMe } from '../../services/me'
 import { HOME_PAGE } from '../../services/session'
 import './index.css'
 
@@ -29,6 +30,7 @@ function DemoLogin() {
     setBusyKey(key)
     try {
       await loginAs(key)
+      void loadMe() // the new person, fetched once for every page
       await Taro.switchTab({ url: HOME_PAGE })
     } catch (err) {
       void Taro.showToast({ title: userMessage(err), icon: 'none' })

@@ -2,13 +2,12 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../components/card'
-import { LinkList, type LinkItem } from '../../components/grids/link-list'
+import { LinkList, type LinkItem } from '../../components/link-list'
 import { PageStatus } from '../../components/page-status'
 import { ProfileHeader } from '../../components/profile-header'
-import { StaffEntry } from '../../components/staff-entry'
 import { useMe } from '../../hooks/use-me'
-import { useOnMeChanged } from '../../hooks/grids/me-changed'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
+import { areaLinks } from '../../services/areas'
 import { clearToken, isLocalDemo, LOGIN_PAGE } from '../../services/session'
 import { InboxSection } from './inbox-section'
 import { ProfileForm } from './profile-form'
@@ -29,24 +28,24 @@ const MY_LINKS: LinkItem[] = [
   },
 ]
 
+/** Signing out forgets the token (and with it the current person). */
 function logout(): void {
   clearToken()
   void Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
 export default function MePage() {
-  const me = useMe()
-  usePullRefresh(me.reload)
-  useOnMeChanged(me.reload)
+  const { me, loading, error, reload } = useMe()
+  usePullRefresh(reload)
 
-  if (!me.data) return <PageStatus loading={me.loading} error={me.error} onRetry={() => void me.reload()} />
+  if (!me) return <PageStatus loading={loading} error={error} onRetry={() => void reload()} />
   return (
     <View className="page">
-      <ProfileHeader me={me.data} />
-      <StaffEntry roles={me.data.roles} />
+      <ProfileHeader me={me} />
+      <LinkList items={areaLinks(me.roles)} />
       <LinkList items={MY_LINKS} />
       <Card title="修改资料">
-        <ProfileForm me={me.data} onSaved={me.setData} />
+        <ProfileForm me={me} />
       </Card>
       <InboxSection />
       {isLocalDemo ? (

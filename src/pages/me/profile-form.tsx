@@ -1,43 +1,105 @@
-import { FieldForm } from '../../components/field-form'
-import type { MeView } from '../../contract'
+import { Button } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { TextField } from '../../components/text-field'
+import { actions, type ActionInput, type MeView } from '../../contract'
 import { useAction } from '../../hooks/use-action'
-import { nicknameProblem, phoneProblem } from '../../services/profile-rules'
+import { useFieldErrors } from '../../hooks/use-field-errors'
+import { setMe } from '../../services/me'
 
-interface ProfileFormProps {
-  me: MeView
-  onSaved: (me: MeView) => void
+type Change = ActionInput<'me.update'>
+
+interface ProfileFieldProps {
+  field: 'nickname' | 'phone'
+  label: string
+  initial: string
+  placeholder: string
+  type?: 'text' | 'number'
+  maxLength: number
+  /** The me.update payload for what was typed. */
+  toChange: (value: string) => Change
 }
 
-/** Nickname and phone, each saved on its own through me.update. */
-export function ProfileForm({ me, onSaved }: ProfileFormProps) {
-  const nickname = useAction('me.update')
-  const phone = useAction('me.update')
+/** A field's typed value (following the store until edited), saved through me.update into the store. */
+function useProfileSave(field: ProfileFieldProps['field'], initial: string, toChange: (value: string) => Change) {
+  const update = useAction('me.update')
+  const errors = useFieldErrors([field])
+  const [value, setValue] = useState(initial)
+  const [dirty, setDirty] = useState(false)
+  useEffect(() => {
+    if (!dirty) setValue(initial)
+  }, [initial, dirty])
+
+  const edit = (next: string) => {
+    setValue(next)
+    setDirty(true)
+    errors.clear()
+  }
+  const save = async () => {
+    const change = errors.parse(actions['me.update'].input, toChange(value))
+    if (!change) return
+    try {
+      setMe(await update.run(change))
+      setDirty(false)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (err) {
+      errors.fromError(err)
+    }
+  }
+  return { value, edit, save, error: errors.field(field) ?? errors.message, pending: update.pending }
+}
+
+/** One profile field saved on its own: checked by me.update's schema, saved into the current-user store. */
+function ProfileField({ field, label, initial, placeholder, type = 'text', maxLength, toChange }: ProfileFieldProps) {
+  const { value, edit, save, error, pending } = useProfileSave(field, initial, toChange)
+  const saveButton = (
+    <Button
+      id={`${field}-save`}
+      type="primary"
+      size="small"
+      loading={pending}
+      disabled={pending}
+      onClick={() => void save()}
+    >
+      保存
+    </Button>
+  )
+  return (
+    <TextField
+      id={`${field}-input`}
+      label={label}
+      value={value}
+      type={type}
+      maxLength={maxLength}
+      placeholder={placeholder}
+      error={error}
+      onChange={edit}
+      onConfirm={() => void save()}
+      action={saveButton}
+    />
+  )
+}
+
+/** Nickname and phone, each saved on its own through me.update; an empty phone removes the number. */
+export function ProfileForm({ me }: { me: MeView }) {
   return (
     <>
-      <FieldForm
-        label="昵称"
+      <ProfileField
         field="nickname"
-        inputId="nickname-input"
-        saveId="nickname-save"
+        label="昵称"
         initial={me.nickname}
         placeholder="1–20 个字"
         maxLength={20}
-        pending={nickname.pending}
-        validate={nicknameProblem}
-        onSave={async (value) => onSaved(await nickname.run({ nickname: value }))}
+        toChange={(nickname) => ({ nickname })}
       />
-      <FieldForm
-        label="手机号"
+      <ProfileField
         field="phone"
-        inputId="phone-input"
-        saveId="phone-save"
+        label="手机号"
         initial={me.phone ?? ''}
         placeholder="11 位手机号"
         type="number"
         maxLength={11}
-        pending={phone.pending}
-        validate={phoneProblem}
-        onSave={async (value) => onSaved(await phone.run({ phone: value }))}
+        toChange={(phone) => ({ phone: phone.trim() === '' ? null : phone.trim() })}
       />
     </>
   )

@@ -1,58 +1,83 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
-import type { LatLng } from '../../contract'
+import { TextField } from '../../components/text-field'
+import { LatLngSchema, type LatLng } from '../../contract'
+import { useFieldErrors } from '../../hooks/use-field-errors'
 import { call } from '../../services/api'
-import { locateDevice, pickOnMap } from '../../services/location'
+import { locateDevice, pickOnMap, type Located } from '../../services/location'
+import { typedNumber } from '../../utils/number'
 
 interface LocationFieldProps {
   value: LatLng | null
   onChange: (at: LatLng | null) => void
 }
 
-/** Device location first; WeChat map pick or typed coordinates (browser) when it is denied. */
-export function LocationField({ value, onChange }: LocationFieldProps) {
-  const [status, setStatus] = useState('正在定位…')
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+/** The grid a point falls in, as 将送达 shows it (the street's queue outside every grid). */
+function useGridName(at: LatLng | null): string | null {
   const [gridName, setGridName] = useState<string | null>(null)
-  const [manual, setManual] = useState({ lat: '', lng: '' })
-
-  const locate = async () => {
-    setStatus('正在定位…')
-    const res = await locateDevice()
-    if (res.ok) onChange(res.at)
-    else setStatus(res.reason)
-  }
-
   useEffect(() => {
-    void locate()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-
-  useEffect(() => {
-    if (!value) return setGridName(null)
+    if (!at) return setGridName(null)
     let live = true
-    call('grids.locate', value)
+    call('grids.locate', at)
       .then((r) => live && setGridName(r.gridName ?? '不在网格内，将由街道派单'))
       .catch(() => live && setGridName(null))
     return () => {
       live = false
     }
-  }, [value])
+  }, [at])
+  return gridName
+}
 
-  const applyManual = () => {
-    const lat = Number(manual.lat)
-    const lng = Number(manual.lng)
-    if (
-      !Number.isFinite(lat) ||
-      !Number.isFinite(lng) ||
-      Math.abs(lat) > 90 ||
-      Math.abs(lng) > 180 ||
-      !manual.lat ||
-      !manual.lng
-    )
-      return setStatus('经纬度格式不正确，例如 35.4021、116.5806')
-    onChange({ lat, lng })
+/** Browser only, when location is denied: typed coordinates, checked by the contract's LatLng rule. */
+function ManualLocation({ onChange }: { onChange: (at: LatLng) => void }) {
+  const [typed, setTyped] = useState({ lat: '', lng: '' })
+  const errors = useFieldErrors(['lat', 'lng'], { lat: '纬度', lng: '经度' })
+  const apply = () => {
+    const at = errors.parse(LatLngSchema, { lat: typedNumber(typed.lat), lng: typedNumber(typed.lng) })
+    if (at) onChange(at)
   }
+  return (
+    <View className="snap__manual">
+      <TextField
+        id="snap-lat"
+        type="digit"
+        placeholder="纬度，如 35.4021"
+        value={typed.lat}
+        error={errors.field('lat')}
+        onChange={(lat) => setTyped({ ...typed, lat })}
+      />
+      <TextField
+        id="snap-lng"
+        type="digit"
+        placeholder="经度，如 116.5806"
+        value={typed.lng}
+        error={errors.field('lng')}
+        onChange={(lng) => setTyped({ ...typed, lng })}
+      />
+      <Button id="snap-manual-apply" size="small" type="primary" onClick={apply}>
+        使用此位置
+      </Button>
+    </View>
+  )
+}
+
+/** Device location first; WeChat map pick or typed coordinates (browser) when it is denied. */
+export function LocationField({ value, onChange }: LocationFieldProps) {
+  const [status, setStatus] = useState('正在定位…')
+  const gridName = useGridName(value)
+  const take = (res: Located) => (res.ok ? onChange(res.at) : setStatus(res.reason))
+  const locate = async () => {
+    setStatus('正在定位…')
+    take(await locateDevice())
+  }
+
+  useEffect(() => {
+    void locate()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- locate once when the page opens
+  }, [])
 
   return (
     <View className="snap__location">
@@ -70,39 +95,13 @@ export function LocationField({ value, onChange }: LocationFieldProps) {
         <Button size="small" fill="outline" onClick={() => void locate()}>
           重新定位
         </Button>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button
-            size="small"
-            fill="outline"
-            onClick={() => void pickOnMap().then((r) => (r.ok ? onChange(r.at) : setStatus(r.reason)))}
-          >
+        {isWeapp ? (
+          <Button size="small" fill="outline" onClick={() => void pickOnMap().then(take)}>
             地图选点
           </Button>
         ) : null}
       </View>
-      {process.env.TARO_ENV !== 'weapp' && !value ? (
-        <View className="snap__manual">
-          <Input
-            id="snap-lat"
-            className="snap__input"
-            type="digit"
-            placeholder="纬度，如 35.4021"
-            value={manual.lat}
-            onInput={(e) => setManual({ ...manual, lat: e.detail.value })}
-          />
-          <Input
-            id="snap-lng"
-            className="snap__input"
-            type="digit"
-            placeholder="经度，如 116.5806"
-            value={manual.lng}
-            onInput={(e) => setManual({ ...manual, lng: e.detail.value })}
-          />
-          <Button id="snap-manual-apply" size="small" type="primary" onClick={applyManual}>
-            使用此位置
-          </Button>
-        </View>
-      ) : null}
+      {!isWeapp && !value ? <ManualLocation onChange={onChange} /> : null}
     </View>
   )
 }

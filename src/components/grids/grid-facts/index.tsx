@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { GridHome } from '../../../contract'
+import { ROLE_LABELS } from '../../../copy/roles'
 import './index.css'
 
 /** Who else serves the grid: departments that entered it (入格部门) and the building heads (楼长). */
@@ -19,7 +20,7 @@ export function GridFacts({ grid }: { grid: GridHome }) {
         </View>
       </View>
       <View className="grid-facts__section">
-        <Text className="grid-facts__title">楼长</Text>
+        <Text className="grid-facts__title">{ROLE_LABELS.building_head}</Text>
         {grid.buildingHeads.length === 0 ? <Text className="muted">暂无楼长</Text> : null}
         {grid.buildingHeads.map((h) => (
           <View key={h.id} className="grid-facts__head">

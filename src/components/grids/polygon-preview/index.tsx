@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 import type { LatLng } from '../../../contract'
-import { SvgImage } from '../svg-image'
+import { SvgImage } from '../../svg-image'
 import { polygonSvg } from './shape'
 import './index.css'
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { OrderDetail } from '../../../contract'
 import { TIMELINE_LABELS } from '../../../copy/orders'
+import { Tag } from '../../tag'
 import './index.css'
 
 /** Every step of the order, oldest first: who, when, what, notes and photos. */
@@ -15,7 +16,7 @@ export function Timeline({ items }: { items: OrderDetail['timeline'] }) {
           <View className="timeline__body">
             <View className="timeline__top">
               <Text className="timeline__type">{TIMELINE_LABELS[t.type]}</Text>
-              {t.staffOnly ? <Text className="timeline__staff">仅工作人员可见</Text> : null}
+              {t.staffOnly ? <Tag text="仅工作人员可见" tone="orange" /> : null}
               <Text className="muted">{dayjs(t.at).format('MM-DD HH:mm')}</Text>
             </View>
             <Text className="muted">{t.actorLabel}</Text>

@@ -1,68 +1,45 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { actions } from '../../../../contract'
 import { Card } from '../../../../components/card'
-import { LabeledInput } from '../../../../components/grids/labeled-input'
+import { FormError } from '../../../../components/form-error'
+import { TextField } from '../../../../components/text-field'
+import { actions } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
-import { useFieldErrors } from '../../../../hooks/grids/use-field-errors'
+import { useForm } from '../../../../hooks/use-form'
 import { CallError } from '../../../../services/call-error'
 
-/** Street admins only: a new department (e.g. 供水 / 供水服务) that can then enter grids. */
-export function NewDepartment({ onCreated }: { onCreated: () => void }) {
+/** A new department through departments.create's schema; a taken name is said under the name. */
+function useNewDepartment(onCreated: () => void) {
   const create = useAction('departments.create')
-  const errors = useFieldErrors(['name', 'field'])
-  const [form, setForm] = useState({ name: '', field: '' })
-
+  const form = useForm({ name: '', field: '' }, ['name', 'field'])
   const submit = async () => {
-    const payload = { name: form.name.trim(), field: form.field.trim() }
-    const parsed = actions['departments.create'].input.safeParse(payload)
-    if (!parsed.success) return errors.fromIssues(parsed.error.issues)
-    errors.clear()
+    const input = form.errors.parse(actions['departments.create'].input, form.values)
+    if (!input) return
     try {
-      const created = await create.run(payload)
-      setForm({ name: '', field: '' })
+      const created = await create.run(input)
+      form.reset()
       void Taro.showToast({ title: `已新增${created.name}`, icon: 'none' })
       onCreated()
     } catch (err) {
-      if (err instanceof CallError && err.code === 'CONFLICT')
-        return errors.fromIssues([{ path: ['name'], message: err.message }])
-      errors.fromError(err)
+      if (err instanceof CallError && err.code === 'CONFLICT') form.errors.reject('name', err.message)
+      else form.errors.fromError(err)
     }
   }
+  return { ...form, submit, pending: create.pending }
+}
 
+/** Street admins only: a new department (e.g. 供水 / 供水报修) that can then enter grids. */
+export function NewDepartment({ onCreated }: { onCreated: () => void }) {
+  const { field, errors, submit, pending } = useNewDepartment(onCreated)
   return (
     <Card title="新增部门">
-      <View className="dept__new">
-        <LabeledInput
-          id="dept-name"
-          label="部门名称"
-          value={form.name}
-          maxLength={20}
-          placeholder="如 供水"
-          error={errors.field('name')}
-          onChange={(name) => setForm({ ...form, name })}
-        />
-        <LabeledInput
-          id="dept-field"
-          label="职责领域"
-          value={form.field}
-          maxLength={20}
-          placeholder="如 供水报修"
-          error={errors.field('field')}
-          onChange={(field) => setForm({ ...form, field })}
-        />
+      <View className="text-field-row">
+        <TextField id="dept-name" label="部门名称" maxLength={20} placeholder="如 供水" {...field('name')} />
+        <TextField id="dept-field" label="职责领域" maxLength={20} placeholder="如 供水报修" {...field('field')} />
       </View>
-      {errors.message ? <Text className="dept__error">{errors.message}</Text> : null}
-      <Button
-        id="dept-create"
-        type="primary"
-        block
-        loading={create.pending}
-        disabled={create.pending}
-        onClick={() => void submit()}
-      >
+      <FormError message={errors.message} />
+      <Button id="dept-create" type="primary" block loading={pending} disabled={pending} onClick={() => void submit()}>
         新增部门
       </Button>
     </Card>

@@ -1,6 +1,7 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { PolygonPreview } from '../../../../components/grids/polygon-preview'
+import { TextField } from '../../../../components/text-field'
 import { parsePolygonText } from './polygon-text'
 
 interface PolygonFieldProps {
@@ -14,20 +15,17 @@ export function PolygonField({ value, onChange, error }: PolygonFieldProps) {
   const parsed = useMemo(() => parsePolygonText(value), [value])
   return (
     <View className="grid-form__field">
-      <Text className="grid-form__label">网格边界（每行一个点：纬度,经度，GCJ-02，按顺序描点，至少 3 个）</Text>
-      <Textarea
+      <TextField
         id="grid-polygon"
-        className={`grid-form__polygon ${error ? 'grid-form__polygon--bad' : ''}`}
-        value={value}
-        maxlength={8000}
+        label="网格边界（每行一个点：纬度,经度，GCJ-02，按顺序描点，至少 3 个）"
+        multiline
+        mono
+        maxLength={8000}
         placeholder={'35.4200,116.5800\n35.4200,116.5850\n35.4240,116.5850\n35.4240,116.5800'}
-        onInput={(e) => onChange(e.detail.value)}
+        value={value}
+        error={error}
+        onChange={onChange}
       />
-      {error ? (
-        <Text id="grid-polygon-error" className="grid-form__error">
-          {error}
-        </Text>
-      ) : null}
       <Text className="muted">{`已读取 ${parsed.points.length} 个点`}</Text>
       <PolygonPreview points={parsed.points} />
     </View>

@@ -1,9 +1,9 @@
 import type { LatLng } from '../../../../contract'
-import type { FieldMap } from '../../../../hooks/grids/use-field-errors'
+import type { FieldMap } from '../../../../hooks/use-field-errors'
 
 export interface ParsedPolygon {
   points: LatLng[]
-  /** The text line (1-based) each point came from, to point server errors at the right line. */
+  /** The text line (1-based) each point came from, to point errors at the right line. */
   lines: number[]
   /** The first line that could not be read, in Chinese. */
   error: string | null
@@ -11,25 +11,21 @@ export interface ParsedPolygon {
 
 const NUMBER = /^-?\d+(\.\d+)?$/
 
-/** One `纬度,经度` (GCJ-02) per line; blank lines are skipped; Chinese commas and spaces are accepted. */
+/**
+ * One `纬度,经度` (GCJ-02) per line; blank lines are skipped; Chinese commas and spaces are accepted.
+ * Only the writing is checked here: ranges and the point count are the contract's PolygonSchema.
+ */
 export function parsePolygonText(text: string): ParsedPolygon {
   const points: LatLng[] = []
   const lines: number[] = []
-  const rows = text.split(/\r?\n/)
-  for (const [i, raw] of rows.entries()) {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const row = raw.trim()
     if (!row) continue
     const parts = row.split(/[,，\s]+/).filter(Boolean)
-    const [latText, lngText] = parts
-    if (parts.length !== 2 || !latText || !lngText || !NUMBER.test(latText) || !NUMBER.test(lngText)) {
+    const [lat, lng] = parts
+    if (parts.length !== 2 || !lat || !lng || !NUMBER.test(lat) || !NUMBER.test(lng))
       return { points, lines, error: `第 ${i + 1} 行格式应为“纬度,经度”，如 35.4200,116.5800` }
-    }
-    const lat = Number(latText)
-    const lng = Number(lngText)
-    if (Math.abs(lat) > 90)
-      return { points, lines, error: `第 ${i + 1} 行纬度超出范围，是否把经纬度写反了？应先写纬度（如 35.42）` }
-    if (Math.abs(lng) > 180) return { points, lines, error: `第 ${i + 1} 行经度超出范围` }
-    points.push({ lat, lng })
+    points.push({ lat: Number(lat), lng: Number(lng) })
     lines.push(i + 1)
   }
   return { points, lines, error: null }
@@ -39,7 +35,7 @@ export function formatPolygon(points: LatLng[]): string {
   return points.map((p) => `${p.lat},${p.lng}`).join('\n')
 }
 
-/** The server's message for the polygon (`polygon` or `polygon.N`), pointing at the text line of point N. */
+/** The message for the polygon (`polygon` or `polygon.N…`), pointing at the text line of point N. */
 export function polygonMessage(fields: FieldMap, lines: number[]): string | null {
   for (const [path, message] of Object.entries(fields)) {
     if (path === 'polygon') return message

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ActionOutput } from '../../../../contract'
 import { Card } from '../../../../components/card'
-import { Tag } from '../../../../components/grids/tag'
+import { Tag } from '../../../../components/tag'
 
 export type Community = ActionOutput<'grids.tree'>['streets'][number]['communities'][number]
 

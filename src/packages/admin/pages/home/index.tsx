@@ -3,19 +3,20 @@ import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { Card } from '../../../../components/card'
 import { PageStatus } from '../../../../components/page-status'
-import { TileGrid, type TileItem } from '../../../../components/grids/tile-grid'
-import type { MeView } from '../../../../contract'
+import { TileGrid, type TileItem } from '../../../../components/tile-grid'
+import type { RoleGrant } from '../../../../contract'
+import { useMe } from '../../../../hooks/use-me'
 import { useQuery } from '../../../../hooks/use-query'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
+import { isStreetAdmin } from '../../../../services/areas'
 import { CommunityCard } from './community-card'
 import './index.css'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 const ADMIN = '/packages/admin/pages'
 
-function tilesFor(me: MeView): TileItem[] {
-  const street = me.roles.some((r) => r.role === 'street_admin')
+function tilesFor(roles: RoleGrant[]): TileItem[] {
   return [
     { id: 'admin-new-grid', mark: '格', title: '新建网格', tone: 'red', onTap: go(`${ADMIN}/grid-edit/index`) },
     { id: 'admin-invites', mark: '邀', title: '邀请码', tone: 'blue', onTap: go(`${ADMIN}/invites/index`) },
@@ -28,7 +29,7 @@ function tilesFor(me: MeView): TileItem[] {
       onTap: go('/packages/orders/pages/overdue/index'),
     },
     { id: 'admin-audit', mark: '录', title: '操作记录', tone: 'purple', onTap: go(`${ADMIN}/audit/index`) },
-    ...(street
+    ...(isStreetAdmin(roles)
       ? [
           {
             id: 'admin-categories',
@@ -44,14 +45,15 @@ function tilesFor(me: MeView): TileItem[] {
 
 /** 管理后台: the grid tree in the admin's scope, and the admin tools. */
 export default function AdminHomePage() {
-  const state = useQuery(useCallback(() => Promise.all([call('grids.tree', {}), call('me.get', {})]), []))
-  usePullRefresh(state.reload)
-  if (!state.data) return <PageStatus loading={state.loading} error={state.error} onRetry={() => void state.reload()} />
-  const [tree, me] = state.data
+  const tree = useQuery(useCallback(() => call('grids.tree', {}), []))
+  const { me } = useMe()
+  usePullRefresh(tree.reload)
+  if (!tree.data) return <PageStatus loading={tree.loading} error={tree.error} onRetry={() => void tree.reload()} />
+  const { streets } = tree.data
   return (
     <View className="page">
-      <TileGrid tiles={tilesFor(me)} />
-      {tree.streets.map((street) => (
+      <TileGrid tiles={tilesFor(me?.roles ?? [])} />
+      {streets.map((street) => (
         <View key={street.id}>
           <Text className="section-title">{`${street.name} · 网格`}</Text>
           {street.communities.map((c) => (
@@ -59,7 +61,7 @@ export default function AdminHomePage() {
           ))}
         </View>
       ))}
-      {tree.streets.length === 0 ? (
+      {streets.length === 0 ? (
         <Card>
           <Text className="para">您的管理范围内还没有社区和网格。</Text>
         </Card>

@@ -1,23 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import type { ActionOutput } from '../../../../contract'
 import { Card } from '../../../../components/card'
-import { ChipGroup } from '../../../../components/grids/chip-group'
-import { LabeledInput } from '../../../../components/grids/labeled-input'
+import { Chips } from '../../../../components/chips'
+import { FormError } from '../../../../components/form-error'
+import { FieldError, TextField } from '../../../../components/text-field'
+import { actions, INVITABLE_ROLES, type ActionOutput } from '../../../../contract'
+import { ROLE_LABELS } from '../../../../copy/roles'
 import { useAction } from '../../../../hooks/use-action'
-import { useFieldErrors } from '../../../../hooks/grids/use-field-errors'
+import { useFieldErrors } from '../../../../hooks/use-field-errors'
+import { typedNumber } from '../../../../utils/number'
 import { ScopePicker, type InviteRole, type Scope } from './scope-picker'
 
 type Invite = ActionOutput<'invites.create'>
 
-const ROLE_CHOICES: { id: InviteRole; label: string }[] = [
-  { id: 'grid_worker', label: '网格员' },
-  { id: 'department', label: '部门' },
-  { id: 'community_admin', label: '社区管理员' },
-  { id: 'street_admin', label: '街道管理员' },
-]
 const SHOWN = ['role', 'gridIds', 'departmentId', 'communityId', 'expiresInDays'] as const
+const LABELS = { gridIds: '网格', departmentId: '部门', communityId: '社区', expiresInDays: '有效期' }
 
 interface CreateFormProps {
   streetAdmin: boolean
@@ -27,11 +25,18 @@ interface CreateFormProps {
   onCreated: (invite: Invite) => void
 }
 
-/** 发放邀请码: a role, its scope and how many days it stays valid. */
-export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCreated }: CreateFormProps) {
+/** The role's scope, as invites.create spells it (only the scope that role takes). */
+function scopeOf(role: InviteRole, scope: Scope) {
+  if (role === 'grid_worker') return { gridIds: scope.gridIds }
+  if (role === 'department') return { departmentId: scope.departmentId ?? undefined }
+  if (role === 'community_admin') return { communityId: scope.communityId ?? undefined }
+  return {}
+}
+
+/** The invite being put together, checked by invites.create's schema (the handler adds the scope rule). */
+function useInviteForm(initialGridId: string | null, onCreated: (invite: Invite) => void) {
   const create = useAction('invites.create')
-  const errors = useFieldErrors(SHOWN)
-  const roles = streetAdmin ? ROLE_CHOICES : ROLE_CHOICES.filter((r) => r.id === 'grid_worker')
+  const errors = useFieldErrors(SHOWN, LABELS)
   const [role, setRole] = useState<InviteRole>('grid_worker')
   const [scope, setScope] = useState<Scope>({
     gridIds: initialGridId ? [initialGridId] : [],
@@ -41,70 +46,60 @@ export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCr
   const [days, setDays] = useState('7')
 
   const submit = async () => {
-    const expiresInDays = Number(days)
-    if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 30)
-      return errors.fromIssues([{ path: ['expiresInDays'], message: '有效期应为 1–30 天' }])
-    if (role === 'grid_worker' && scope.gridIds.length === 0)
-      return errors.fromIssues([{ path: ['gridIds'], message: '请选择网格' }])
-    if (role === 'grid_worker' && scope.gridIds.length > 20)
-      return errors.fromIssues([{ path: ['gridIds'], message: '一个邀请码最多分配 20 个网格' }])
-    if (role === 'department' && !scope.departmentId)
-      return errors.fromIssues([{ path: ['departmentId'], message: '请选择部门' }])
-    if (role === 'community_admin' && !scope.communityId)
-      return errors.fromIssues([{ path: ['communityId'], message: '请选择社区' }])
-    errors.clear()
+    const input = errors.parse(actions['invites.create'].input, {
+      role,
+      expiresInDays: typedNumber(days),
+      ...scopeOf(role, scope),
+    })
+    if (!input) return
     try {
-      const invite = await create.run({
-        role,
-        expiresInDays,
-        ...(role === 'grid_worker' ? { gridIds: scope.gridIds } : {}),
-        ...(role === 'department' && scope.departmentId ? { departmentId: scope.departmentId } : {}),
-        ...(role === 'community_admin' && scope.communityId ? { communityId: scope.communityId } : {}),
-      })
-      onCreated(invite)
+      onCreated(await create.run(input))
     } catch (err) {
       errors.fromError(err)
     }
   }
 
-  const scopeError = errors.field('gridIds') ?? errors.field('departmentId') ?? errors.field('communityId')
+  return { role, setRole, scope, setScope, days, setDays, errors, submit, pending: create.pending }
+}
+
+/** 发放邀请码: a role, its scope and how many days it stays valid. */
+export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCreated }: CreateFormProps) {
+  const form = useInviteForm(initialGridId, onCreated)
+  const { role, errors } = form
+  const roles: readonly InviteRole[] = streetAdmin ? INVITABLE_ROLES : ['grid_worker']
   return (
     <Card title="发放邀请码">
       <Text className="invites__label">身份</Text>
-      <ChipGroup
+      <Chips
         idPrefix="invite-role-"
-        items={roles}
+        items={roles.map((r) => ({ id: r, label: ROLE_LABELS[r] }))}
         selected={[role]}
-        onToggle={(id) => setRole(ROLE_CHOICES.find((r) => r.id === id)?.id ?? 'grid_worker')}
+        onToggle={(id) => form.setRole(roles.find((r) => r === id) ?? 'grid_worker')}
       />
       <Text className="invites__label invites__label--gap">
         {role === 'grid_worker' ? '负责的网格（可多选）' : '范围'}
       </Text>
-      <ScopePicker role={role} tree={tree} departments={departments} value={scope} onChange={setScope} />
-      {scopeError ? <Text className="invites__error">{scopeError}</Text> : null}
+      <ScopePicker role={role} tree={tree} departments={departments} value={form.scope} onChange={form.setScope} />
+      <FieldError message={errors.field('gridIds') ?? errors.field('departmentId') ?? errors.field('communityId')} />
       <View className="invites__days">
-        <LabeledInput
+        <TextField
           id="invite-days"
-          label="有效期（天，1–30）"
+          label="有效期（天）"
           type="number"
-          value={days}
+          value={form.days}
           maxLength={2}
           error={errors.field('expiresInDays')}
-          onChange={setDays}
+          onChange={form.setDays}
         />
       </View>
-      {errors.message ? (
-        <Text id="invite-error" className="invites__error invites__error--block">
-          {errors.message}
-        </Text>
-      ) : null}
+      <FormError id="invite-error" message={errors.message} />
       <Button
         id="invite-create"
         type="primary"
         block
-        loading={create.pending}
-        disabled={create.pending}
-        onClick={() => void submit()}
+        loading={form.pending}
+        disabled={form.pending}
+        onClick={() => void form.submit()}
       >
         生成邀请码
       </Button>

@@ -3,10 +3,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useCallback } from 'react'
+import { PagedList } from '../../../../components/paged-list'
+import { Tag } from '../../../../components/tag'
 import type { ActionOutput } from '../../../../contract'
-import { ListFooter } from '../../../../components/grids/list-footer'
-import { PageStatus } from '../../../../components/page-status'
-import { Tag, type TagTone } from '../../../../components/grids/tag'
+import { INVITE_STATE_LABELS } from '../../../../copy/admin'
 import { useAction } from '../../../../hooks/use-action'
 import { usePaged } from '../../../../hooks/use-paged'
 import { call } from '../../../../services/api'
@@ -14,11 +14,48 @@ import { userMessage } from '../../../../services/call-error'
 
 type Invite = ActionOutput<'invites.list'>['items'][number]
 
-const STATES: Record<Invite['state'], { label: string; tone: TagTone }> = {
-  open: { label: '未使用', tone: 'green' },
-  redeemed: { label: '已使用', tone: 'blue' },
-  revoked: { label: '已撤销', tone: 'grey' },
-  expired: { label: '已过期', tone: 'orange' },
+interface InviteRowProps {
+  invite: Invite
+  busy: boolean
+  onReveal: (invite: Invite) => void
+  onRevoke: (invite: Invite) => void
+}
+
+/** One invite: its masked code, state and scope; an open one can be shown in full once more, or revoked. */
+function InviteRow({ invite: inv, busy, onReveal, onRevoke }: InviteRowProps) {
+  const state = INVITE_STATE_LABELS[inv.state]
+  const when =
+    inv.state === 'redeemed' && inv.redeemedByName
+      ? `${inv.redeemedByName} 已使用`
+      : `${dayjs(inv.createdAt).format('MM-DD HH:mm')} 发放 · ${dayjs(inv.expiresAt).format('MM-DD HH:mm')} 到期`
+  return (
+    <View id={`invite-${inv.id}`} className="invite-row">
+      <View className="invite-row__main">
+        <View className="invite-row__top">
+          <Text className="invite-row__code">{inv.codeMasked}</Text>
+          <Tag text={state.label} tone={state.tone} />
+        </View>
+        <Text className="invite-row__scope">{inv.scopeLabel}</Text>
+        <Text className="muted">{when}</Text>
+      </View>
+      {inv.state === 'open' ? (
+        <View className="invite-row__actions">
+          <Button id={`invite-reveal-${inv.id}`} size="small" fill="none" disabled={busy} onClick={() => onReveal(inv)}>
+            查看
+          </Button>
+          <Button
+            id={`invite-revoke-${inv.id}`}
+            size="small"
+            fill="outline"
+            disabled={busy}
+            onClick={() => onRevoke(inv)}
+          >
+            撤销
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
 }
 
 /** Invites in the admin's scope, newest first, codes masked; open ones can be revealed once more (recorded) or revoked. */
@@ -63,54 +100,19 @@ export function InviteList() {
     }
   }
 
-  if (!list.data) return <PageStatus loading={list.loading} error={list.error} onRetry={() => void list.reload()} />
-  if (list.data.items.length === 0) return <Text className="para">还没有发放过邀请码。</Text>
   return (
-    <View>
-      {list.data.items.map((inv) => (
-        <View key={inv.id} id={`invite-${inv.id}`} className="invite-row">
-          <View className="invite-row__main">
-            <View className="invite-row__top">
-              <Text className="invite-row__code">{inv.codeMasked}</Text>
-              <Tag text={STATES[inv.state].label} tone={STATES[inv.state].tone} />
-            </View>
-            <Text className="invite-row__scope">{inv.scopeLabel}</Text>
-            <Text className="muted">
-              {inv.state === 'redeemed' && inv.redeemedByName
-                ? `${inv.redeemedByName} 已使用`
-                : `${dayjs(inv.createdAt).format('MM-DD HH:mm')} 发放 · ${dayjs(inv.expiresAt).format('MM-DD HH:mm')} 到期`}
-            </Text>
-          </View>
-          {inv.state === 'open' ? (
-            <View className="invite-row__actions">
-              <Button
-                id={`invite-reveal-${inv.id}`}
-                size="small"
-                fill="none"
-                disabled={reveal.pending}
-                onClick={() => void showCode(inv)}
-              >
-                查看
-              </Button>
-              <Button
-                id={`invite-revoke-${inv.id}`}
-                size="small"
-                fill="outline"
-                disabled={revoke.pending}
-                onClick={() => void confirmRevoke(inv)}
-              >
-                撤销
-              </Button>
-            </View>
-          ) : null}
-        </View>
-      ))}
-      <ListFooter
-        hasMore={list.data.nextCursor !== null}
-        loading={list.loadingMore}
-        error={list.moreError}
-        onMore={() => void list.loadMore()}
-      />
-    </View>
+    <PagedList
+      list={list}
+      empty="还没有发放过邀请码。"
+      renderItem={(inv) => (
+        <InviteRow
+          key={inv.id}
+          invite={inv}
+          busy={revoke.pending || reveal.pending}
+          onReveal={(i) => void showCode(i)}
+          onRevoke={(i) => void confirmRevoke(i)}
+        />
+      )}
+    />
   )
 }

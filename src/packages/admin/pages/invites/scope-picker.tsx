@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
+import { Chips } from '../../../../components/chips'
 import type { ActionOutput, INVITABLE_ROLES } from '../../../../contract'
-import { ChipGroup } from '../../../../components/grids/chip-group'
 
 export type InviteRole = (typeof INVITABLE_ROLES)[number]
 type Tree = ActionOutput<'grids.tree'>
@@ -20,6 +20,8 @@ interface ScopePickerProps {
   onChange: (next: Scope) => void
 }
 
+const one = (id: string | null) => (id ? [id] : [])
+
 /** What the invite grants power over: grids (网格员), a department (部门), a community (社区管理员). */
 export function ScopePicker({ role, tree, departments, value, onChange }: ScopePickerProps) {
   const communities = tree.streets.flatMap((s) => s.communities)
@@ -30,10 +32,11 @@ export function ScopePicker({ role, tree, departments, value, onChange }: ScopeP
         ...value,
         gridIds: value.gridIds.includes(id) ? value.gridIds.filter((g) => g !== id) : [...value.gridIds, id],
       })
+    const items = grids.map((g) => ({ id: g.id, label: g.name }))
     return (
-      <ChipGroup
+      <Chips
         idPrefix="invite-grid-"
-        items={grids.map((g) => ({ id: g.id, label: g.name }))}
+        items={items}
         selected={value.gridIds}
         onToggle={toggle}
         empty="没有可分配的网格"
@@ -42,10 +45,10 @@ export function ScopePicker({ role, tree, departments, value, onChange }: ScopeP
   }
   if (role === 'department') {
     return (
-      <ChipGroup
+      <Chips
         idPrefix="invite-dept-"
         items={departments.map((d) => ({ id: d.id, label: d.name }))}
-        selected={value.departmentId ? [value.departmentId] : []}
+        selected={one(value.departmentId)}
         onToggle={(id) => onChange({ ...value, departmentId: id })}
         empty="还没有部门，请先在“部门入格”中新增"
       />
@@ -53,10 +56,10 @@ export function ScopePicker({ role, tree, departments, value, onChange }: ScopeP
   }
   if (role === 'community_admin') {
     return (
-      <ChipGroup
+      <Chips
         idPrefix="invite-community-"
         items={communities.map((c) => ({ id: c.id, label: c.name }))}
-        selected={value.communityId ? [value.communityId] : []}
+        selected={one(value.communityId)}
         onToggle={(id) => onChange({ ...value, communityId: id })}
       />
     )

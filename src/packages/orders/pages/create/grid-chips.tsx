@@ -1,7 +1,6 @@
-import { Text, View } from '@tarojs/components'
-import { useCallback } from 'react'
-import { useQuery } from '../../../../hooks/use-query'
-import { call } from '../../../../services/api'
+import { Text } from '@tarojs/components'
+import { Chips } from '../../../../components/chips'
+import { useGrids } from '../../../../hooks/grids/use-grids'
 
 interface GridChipsProps {
   gridIds: string[]
@@ -11,32 +10,14 @@ interface GridChipsProps {
 
 /** The worker's own grids by name. */
 export function GridChips({ gridIds, value, onChange }: GridChipsProps) {
-  const key = gridIds.join(',')
-  const grids = useQuery(
-    useCallback(
-      () =>
-        Promise.all(
-          key
-            .split(',')
-            .filter(Boolean)
-            .map((gridId) => call('grids.get', { gridId })),
-        ),
-      [key],
-    ),
-  )
+  const grids = useGrids(gridIds)
   if (!grids.data) return <Text className="muted">{grids.error ?? '正在加载网格…'}</Text>
   return (
-    <View className="order-form__chips">
-      {grids.data.map((g) => (
-        <Text
-          key={g.id}
-          id={`create-grid-${g.id}`}
-          className={`order-form__chip ${value === g.id ? 'order-form__chip--on' : ''}`}
-          onClick={() => onChange(g.id)}
-        >
-          {g.name}
-        </Text>
-      ))}
-    </View>
+    <Chips
+      idPrefix="create-grid-"
+      items={grids.data.map((g) => ({ id: g.id, label: g.name }))}
+      selected={value ? [value] : []}
+      onToggle={onChange}
+    />
   )
 }

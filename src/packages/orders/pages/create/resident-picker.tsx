@@ -1,9 +1,11 @@
-import { Input, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import type { ActionOutput } from '../../../../contract'
+import { Chips } from '../../../../components/chips'
+import { TextField } from '../../../../components/text-field'
+import { actions, type ActionOutput } from '../../../../contract'
+import { useFieldErrors } from '../../../../hooks/use-field-errors'
 import { call } from '../../../../services/api'
-import { userMessage } from '../../../../services/call-error'
 
 type Member = ActionOutput<'grids.members'>['items'][number]
 
@@ -13,49 +15,45 @@ interface ResidentPickerProps {
   onChange: (membershipId: string) => void
 }
 
+const describe = (m: Member) => `${m.name} · ${m.building}号楼${m.unit}单元${m.room}${m.offline ? '（无手机）' : ''}`
+
 /** 代办: find the offline resident in the grid's records (the look-up is audit-logged). */
 export function ResidentPicker({ gridId, value, onChange }: ResidentPickerProps) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<Member[] | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  const errors = useFieldErrors(['q'])
   const search = async () => {
-    setProblem(null)
+    const query = errors.parse(actions['grids.members'].input, { gridId, q: q || undefined })
+    if (!query) return
     try {
-      setFound((await call('grids.members', { gridId, q: q.trim() || undefined })).items)
+      setFound((await call('grids.members', query)).items)
     } catch (err) {
-      setProblem(userMessage(err))
+      errors.fromError(err)
     }
   }
   return (
     <View className="order-create__picker">
-      <View className="order-create__row">
-        <Input
-          id="proxy-search"
-          className="order-create__input"
-          placeholder="住户姓名或楼号"
-          value={q}
-          onInput={(e) => setQ(e.detail.value)}
-          onConfirm={() => void search()}
-        />
-        <Button size="small" type="primary" onClick={() => void search()}>
-          查找
-        </Button>
-      </View>
-      {problem ? <Text className="order-create__error">{problem}</Text> : null}
-      {found && found.length === 0 ? <Text className="muted">没有找到，请先在住户名册中登记无手机住户</Text> : null}
-      <View className="order-form__chips">
-        {(found ?? []).map((m) => (
-          <Text
-            key={m.id}
-            id={`proxy-${m.id}`}
-            className={`order-form__chip ${value === m.id ? 'order-form__chip--on' : ''}`}
-            onClick={() => onChange(m.id)}
-          >
-            {m.name} · {m.building}号楼{m.unit}单元{m.room}
-            {m.offline ? '（无手机）' : ''}
-          </Text>
-        ))}
-      </View>
+      <TextField
+        id="proxy-search"
+        placeholder="住户姓名或楼号"
+        value={q}
+        maxLength={20}
+        error={errors.field('q') ?? errors.message}
+        onChange={setQ}
+        onConfirm={() => void search()}
+        action={
+          <Button size="small" type="primary" onClick={() => void search()}>
+            查找
+          </Button>
+        }
+      />
+      <Chips
+        idPrefix="proxy-"
+        items={(found ?? []).map((m) => ({ id: m.id, label: describe(m) }))}
+        selected={value ? [value] : []}
+        onToggle={onChange}
+        empty={found ? '没有找到，请先在住户名册中登记无手机住户' : ''}
+      />
     </View>
   )
 }

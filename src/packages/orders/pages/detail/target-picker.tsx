@@ -1,10 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useCallback } from 'react'
+import { Chips } from '../../../../components/chips'
 import type { OrderDetail } from '../../../../contract'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/api'
 
-interface Target {
+export interface Target {
   gridId?: string
   departmentId?: string
   departmentIds?: string[]
@@ -14,87 +15,79 @@ interface Target {
 interface TargetPickerProps {
   type: OrderDetail['can'][number]
   order: OrderDetail
-  departments: { id: string; name: string }[]
   value: Target
   onChange: (next: Target) => void
 }
 
-const chip = (on: boolean) => `order-form__chip ${on ? 'order-form__chip--on' : ''}`
+type TargetProps = Omit<TargetPickerProps, 'type'>
 
-/** Where an order goes: a department (转派, 联合办理), a grid (派单), or the order it duplicates (合并). */
-export function TargetPicker({ type, order, departments, value, onChange }: TargetPickerProps) {
-  const grids = useQuery(
-    useCallback(() => (type === 'dispatch' ? call('grids.tree', {}) : Promise.resolve({ streets: [] })), [type]),
-  )
+/** 合并: the nearby open order of the same category that this one duplicates. */
+function MergeTarget({ order, value, onChange }: TargetProps) {
   const nearby = useQuery(
     useCallback(
       () =>
-        type === 'merge' && order.location
+        order.location
           ? call('orders.suggestDuplicates', { categoryId: order.categoryId, location: order.location })
           : Promise.resolve({ items: [] }),
-      [type, order],
+      [order],
     ),
   )
-  if (type === 'merge') {
-    const others = (nearby.data?.items ?? []).filter((d) => d.id !== order.id)
-    if (!others.length)
-      return (
-        <Text className="muted">
-          {nearby.loading ? '正在查找附近的同类工单…' : '附近 100 米内没有可合并的同类工单'}
-        </Text>
-      )
+  const others = (nearby.data?.items ?? []).filter((d) => d.id !== order.id)
+  if (!others.length)
     return (
-      <View className="order-form__chips">
-        {others.map((d) => (
-          <Text
-            key={d.id}
-            id={`merge-${d.id}`}
-            className={chip(value.intoOrderId === d.id)}
-            onClick={() => onChange({ intoOrderId: d.id })}
-          >
-            {d.no}（{d.distanceMetres} 米）
-          </Text>
-        ))}
-      </View>
+      <Text className="muted">{nearby.loading ? '正在查找附近的同类工单…' : '附近 100 米内没有可合并的同类工单'}</Text>
     )
-  }
-  if (type === 'dispatch') {
-    const all = (grids.data?.streets ?? []).flatMap((s) =>
-      s.communities.flatMap((c) => c.grids.filter((g) => !g.archived)),
-    )
-    return (
-      <View className="order-form__chips">
-        {all.map((g) => (
-          <Text
-            key={g.id}
-            id={`target-grid-${g.id}`}
-            className={chip(value.gridId === g.id)}
-            onClick={() => onChange({ gridId: g.id })}
-          >
-            {g.name}
-          </Text>
-        ))}
-      </View>
-    )
-  }
-  const multi = type === 'assign_joint'
-  const picked = new Set(value.departmentIds ?? [])
   return (
-    <View className="order-form__chips">
-      {departments.map((d) => {
-        const on = multi ? picked.has(d.id) : value.departmentId === d.id
-        const toggle = () => {
-          if (!multi) return onChange({ departmentId: d.id })
-          if (on) picked.delete(d.id)
-          else picked.add(d.id)
-          onChange({ departmentIds: [...picked] })
-        }
-        return (
-          <Text key={d.id} id={`target-dept-${d.id}`} className={chip(on)} onClick={toggle}>
-            {d.name}
-          </Text>
-        )
-      })}
-    </View>
+    <Chips
+      idPrefix="merge-"
+      items={others.map((d) => ({ id: d.id, label: `${d.no}（${d.distanceMetres} 米）` }))}
+      selected={value.intoOrderId ? [value.intoOrderId] : []}
+      onToggle={(intoOrderId) => onChange({ intoOrderId })}
+    />
   )
+}
+
+/** 派单: any open grid of the street. */
+function GridTarget({ value, onChange }: TargetProps) {
+  const tree = useQuery(useCallback(() => call('grids.tree', {}), []))
+  const grids = (tree.data?.streets ?? []).flatMap((s) =>
+    s.communities.flatMap((c) => c.grids.filter((g) => !g.archived)),
+  )
+  return (
+    <Chips
+      idPrefix="target-grid-"
+      items={grids.map((g) => ({ id: g.id, label: g.name }))}
+      selected={value.gridId ? [value.gridId] : []}
+      onToggle={(gridId) => onChange({ gridId })}
+      empty={tree.loading ? '正在加载网格…' : '没有可派单的网格'}
+    />
+  )
+}
+
+/** 转派 (one department) or 联合办理 (several). */
+function DepartmentTarget({ multi, value, onChange }: TargetProps & { multi: boolean }) {
+  const departments = useQuery(useCallback(() => call('departments.list', {}), []))
+  const picked = multi ? (value.departmentIds ?? []) : value.departmentId ? [value.departmentId] : []
+  const toggle = (id: string) => {
+    if (!multi) return onChange({ departmentId: id })
+    onChange({ departmentIds: picked.includes(id) ? picked.filter((d) => d !== id) : [...picked, id] })
+  }
+  return (
+    <Chips
+      idPrefix="target-dept-"
+      items={(departments.data?.items ?? []).map((d) => ({ id: d.id, label: d.name }))}
+      selected={picked}
+      onToggle={toggle}
+      empty={departments.loading ? '正在加载部门…' : '还没有部门'}
+    />
+  )
+}
+
+/** Where an order goes: a department (转派, 联合办理), a grid (派单), or the order it duplicates (合并). */
+export function TargetPicker({ type, ...rest }: TargetPickerProps) {
+  if (type === 'merge') return <MergeTarget {...rest} />
+  if (type === 'dispatch') return <GridTarget {...rest} />
+  if (type === 'transfer' || type === 'assign_joint')
+    return <DepartmentTarget multi={type === 'assign_joint'} {...rest} />
+  return null
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import type { GridHome } from '../../../../contract'
-import { Tag } from '../../../../components/grids/tag'
+import { Tag } from '../../../../components/tag'
 
 /** One grid the person looks after; workers get its QR poster and resident records. */
 export function WorkerGridRow({ grid }: { grid: GridHome }) {

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import type { ActionOutput } from '../../../../contract'
-import { Tag } from '../../../../components/grids/tag'
+import { Tag } from '../../../../components/tag'
+import { ROLE_LABELS } from '../../../../copy/roles'
 
 export type Member = ActionOutput<'grids.members'>['items'][number]
 
@@ -22,7 +23,7 @@ export function MemberRow({ member: m, busy, onToggleHead }: MemberRowProps) {
         <View className="member__top">
           <Text className="member__name">{m.name}</Text>
           {m.offline ? <Tag text="离线" tone="orange" /> : null}
-          {m.isBuildingHead ? <Tag text="楼长" tone="red" /> : null}
+          {m.isBuildingHead ? <Tag text={ROLE_LABELS.building_head} tone="red" /> : null}
         </View>
         <Text className="member__line">{addressOf(m)}</Text>
         <Text className="member__line">{`${m.phone ?? '未留电话'} · ${dayjs(m.joinedAt).format('YYYY-MM-DD')} 加入`}</Text>

@@ -1,105 +1,66 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { FormError } from '../../../../components/form-error'
+import { TextField } from '../../../../components/text-field'
 import { actions } from '../../../../contract'
-import { LabeledInput } from '../../../../components/grids/labeled-input'
 import { useAction } from '../../../../hooks/use-action'
-import { useFieldErrors } from '../../../../hooks/grids/use-field-errors'
+import { useForm } from '../../../../hooks/use-form'
 
 const EMPTY = { name: '', building: '', unit: '', room: '', phone: '' }
 const SHOWN = ['name', 'building', 'unit', 'room', 'phone'] as const
 
-/** 登记无手机住户: elderly residents without a phone get a record so the worker can 代办 for them. */
-export function OfflineForm({ gridId, onDone }: { gridId: string; onDone: () => void }) {
+/** Registering a resident without a phone, checked by grids.registerOffline's schema. */
+function useRegisterOffline(gridId: string, onDone: () => void) {
   const register = useAction('grids.registerOffline')
-  const errors = useFieldErrors(SHOWN)
-  const [form, setForm] = useState(EMPTY)
-  const set = (key: keyof typeof EMPTY) => (value: string) => {
-    setForm({ ...form, [key]: value })
-    errors.dismiss(key)
-  }
-
+  const form = useForm(EMPTY, SHOWN)
   const submit = async () => {
-    const payload = {
+    const { values } = form
+    const input = form.errors.parse(actions['grids.registerOffline'].input, {
+      ...values,
       gridId,
-      name: form.name.trim(),
-      building: form.building.trim(),
-      unit: form.unit.trim(),
-      room: form.room.trim(),
-      phone: form.phone.trim() || undefined,
-    }
-    const parsed = actions['grids.registerOffline'].input.safeParse(payload)
-    if (!parsed.success) return errors.fromIssues(parsed.error.issues)
-    errors.clear()
+      phone: values.phone.trim() || undefined,
+    })
+    if (!input) return
     try {
-      const member = await register.run(payload)
-      setForm(EMPTY)
+      const member = await register.run(input)
+      form.reset()
       void Taro.showToast({ title: `已登记${member.name}`, icon: 'none' })
       onDone()
     } catch (err) {
-      errors.fromError(err)
+      form.errors.fromError(err)
     }
   }
+  return { ...form, submit, pending: register.pending }
+}
 
+/** 登记无手机住户: elderly residents without a phone get a record so the worker can 代办 for them. */
+export function OfflineForm({ gridId, onDone }: { gridId: string; onDone: () => void }) {
+  const { field, errors, submit, pending } = useRegisterOffline(gridId, onDone)
   return (
     <View>
       <Text className="muted members__hint">不会用手机的老人由网格员代为登记，之后可为其“代办”诉求。</Text>
-      <LabeledInput
-        id="offline-name"
-        label="姓名"
-        value={form.name}
-        maxLength={20}
-        placeholder="住户姓名"
-        error={errors.field('name')}
-        onChange={set('name')}
-      />
-      <View className="members__address">
-        <LabeledInput
-          id="offline-building"
-          label="楼号"
-          value={form.building}
-          maxLength={20}
-          placeholder="如 3"
-          error={errors.field('building')}
-          onChange={set('building')}
-        />
-        <LabeledInput
-          id="offline-unit"
-          label="单元"
-          value={form.unit}
-          maxLength={20}
-          placeholder="如 1"
-          error={errors.field('unit')}
-          onChange={set('unit')}
-        />
-        <LabeledInput
-          id="offline-room"
-          label="房号"
-          value={form.room}
-          maxLength={20}
-          placeholder="如 102"
-          error={errors.field('room')}
-          onChange={set('room')}
-        />
+      <TextField id="offline-name" label="姓名" maxLength={20} placeholder="住户姓名" {...field('name')} />
+      <View className="text-field-row">
+        <TextField id="offline-building" label="楼号" maxLength={20} placeholder="如 3" {...field('building')} />
+        <TextField id="offline-unit" label="单元" maxLength={20} placeholder="如 1" {...field('unit')} />
+        <TextField id="offline-room" label="房号" maxLength={20} placeholder="如 102" {...field('room')} />
       </View>
-      <LabeledInput
+      <TextField
         id="offline-phone"
         label="联系电话（选填，可留子女电话）"
         type="number"
-        value={form.phone}
         maxLength={11}
         placeholder="11 位手机号"
-        error={errors.field('phone')}
-        onChange={set('phone')}
+        {...field('phone')}
       />
-      {errors.message ? <Text className="members__error">{errors.message}</Text> : null}
+      <FormError message={errors.message} />
       <Button
         id="offline-submit"
         type="primary"
         block
-        loading={register.pending}
-        disabled={register.pending}
+        loading={pending}
+        disabled={pending}
         onClick={() => void submit()}
       >
         登记住户

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ActionOutput } from '../../../../contract'
-import { SvgImage } from '../../../../components/grids/svg-image'
+import { ROLE_LABELS } from '../../../../copy/roles'
+import { SvgImage } from '../../../../components/svg-image'
 
 type Poster = ActionOutput<'grids.poster'>
 
@@ -29,7 +30,7 @@ export function PosterSheet({ poster }: { poster: Poster }) {
       </Text>
       <Text className="poster__code-hint">无法扫码时，在「网格通」首页点“输入加入码”</Text>
       <View className="poster__workers">
-        <Text className="poster__workers-label">网格员</Text>
+        <Text className="poster__workers-label">{ROLE_LABELS.grid_worker}</Text>
         <Text className="poster__workers-names">{poster.workerNames.join('、') || '暂未配备'}</Text>
       </View>
       <Text className="poster__slogan">有事找网格 · 小事不出社区 · 大事不出街道</Text>

@@ -1,0 +1,32 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { FormError } from '../../../../components/form-error'
+import { TextField } from '../../../../components/text-field'
+import { PolygonField } from './polygon-field'
+import type { GridForm } from './use-grid-form'
+
+interface GridFormEndProps {
+  form: GridForm
+  pending: boolean
+  saveText: string
+  onSave: () => void
+}
+
+/** What both grid forms end with: the boundary, the notes, the form's message and the save button. */
+export function GridFormEnd({ form, pending, saveText, onSave }: GridFormEndProps) {
+  return (
+    <>
+      <PolygonField {...form.field('polygon')} error={form.polygonError} />
+      <TextField
+        id="grid-notes"
+        label="备注（选填）"
+        maxLength={200}
+        placeholder="如 含南张小区1–6号楼"
+        {...form.field('notes')}
+      />
+      <FormError id="grid-error" message={form.errors.message} />
+      <Button id="grid-save" type="primary" block loading={pending} disabled={pending} onClick={onSave}>
+        {saveText}
+      </Button>
+    </>
+  )
+}
