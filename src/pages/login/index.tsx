@@ -43,7 +43,9 @@ function DemoLogin() {
     <View className="page login">
       <View className="login__intro">
         <Text className="login__title">网格通 · 本地演示</Text>
-        <Text className="login__sub">南张街道演示数据。选择一位演示人员进入，体验不同身份看到的内容。</Text>
+        <Text className="login__sub">
+          南张街道、古槐街道两条街道的演示数据。选择一位演示人员进入，体验不同身份、不同街道看到的内容。
+        </Text>
       </View>
       {people.data ? (
         people.data.map((p) => (

@@ -109,12 +109,17 @@ export function fieldText(
   )
 }
 
-/** Numbers masked for this staff viewer that they may reveal: every number in a field they did not write. */
+/** Numbers masked for this staff viewer that they may reveal: each number once, from a field they did not write. */
 function hiddenNumbers(order: OrderDoc, timeline: TimelineDoc[], viewer: UserDoc): HiddenNumber[] {
+  const seen = new Set<string>()
   return textFields(order, timeline).flatMap(({ field, entryId, text, authorId }) =>
     authorId === viewer._id
       ? []
-      : findSensitiveNumbers(text).map((span, index) => ({ field, entryId, index, masked: span.masked })),
+      : findSensitiveNumbers(text).flatMap((span, index) => {
+          if (seen.has(span.value)) return []
+          seen.add(span.value)
+          return [{ field, entryId, index, masked: span.masked }]
+        }),
   )
 }
 

@@ -40,7 +40,13 @@ function InviteRow({ invite: inv, busy, onReveal, onRevoke }: InviteRowProps) {
       </View>
       {inv.state === 'open' ? (
         <View className="invite-row__actions">
-          <Button id={`invite-reveal-${inv.id}`} size="small" fill="none" disabled={busy} onClick={() => onReveal(inv)}>
+          <Button
+            id={`invite-reveal-${inv.id}`}
+            size="small"
+            fill="outline"
+            disabled={busy}
+            onClick={() => onReveal(inv)}
+          >
             查看
           </Button>
           <Button

@@ -8,6 +8,7 @@ import { useMe } from '../../../../hooks/use-me'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/api'
 import { Handling } from './handling'
+import { HiddenNumbers } from './hidden-numbers'
 import { Summary } from './order-summary'
 import './index.css'
 
@@ -27,6 +28,7 @@ export default function OrderDetailPage() {
   return (
     <View className="page order-detail">
       <Summary o={order.data} />
+      <HiddenNumbers o={order.data} />
       <Handling o={order.data} ownerId={me.me.id} onChanged={order.setData} onStale={() => void order.reload()} />
       <Card title="办理进度">
         <Timeline items={order.data.timeline} />
