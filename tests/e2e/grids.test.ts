@@ -95,9 +95,24 @@ test('the admin creates a 网格员 invite for a new grid and reads its code', a
   await page.locator('#invite-create').click()
   const code = (await page.locator('#invite-code').innerText()).trim()
   expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
-  await page.locator(`#invite-${code}`).filter({ hasText: '未使用' }).waitFor()
-  expect(await page.locator(`#invite-${code}`).innerText()).toContain('南张社区第六网格')
+  // The list shows the code masked; 查看 shows it in full once more, and that is recorded.
+  const masked = `${code.slice(0, 2)}******${code.slice(-2)}`
+  const row = page.locator('.invite-row').filter({ hasText: masked })
+  await row.filter({ hasText: '未使用' }).waitFor()
+  expect(await row.innerText()).toContain('南张社区第六网格')
+  expect(await page.locator('.invite-row').filter({ hasText: code }).count()).toBe(0)
   await shot(page, 'grids-05-invite')
+  await page.reload() // the card of the new code is gone; only the masked row is left
+  await row.filter({ hasText: '未使用' }).waitFor()
+  await row.locator('[id^="invite-reveal-"]').click()
+  await page.getByText('查看完整邀请码').waitFor()
+  await page.getByText('确定', { exact: true }).click()
+  await page.getByText(code, { exact: true }).waitFor()
+  await shot(page, 'grids-05b-invite-revealed')
+  const log = await admin.call('audit.list', {})
+  expect(log.items.filter((e) => e.action === 'invite.reveal').map((e) => e.detail)).toEqual([
+    `查看完整邀请码 ${masked}：网格员（南张社区第六网格）`,
+  ])
 })
 
 test('the rider redeems an invite on 我的 → 使用邀请码 and opens the grid’s QR poster', async () => {

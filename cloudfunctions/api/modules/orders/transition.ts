@@ -78,7 +78,8 @@ export const isStaffFiled = (order: Pick<OrderDoc, 'source'>) => STAFF_FILED.inc
 function rateRefusal(order: OrderDoc, actor: Actor): Refusal | null {
   if (isStaffFiled(order))
     return { code: 'INVALID_TRANSITION', message: '巡查和代办工单由登记人确认办结，不参与满意度评价' }
-  if (actor.id !== null && actor.id === order.handlerId)
+  // Whoever may handle it (accepted it, or may resolve it as staff in scope) is no judge of it.
+  if (actor.kinds.has('handler') || (actor.id !== null && actor.id === order.handlerId))
     return { code: 'FORBIDDEN', message: '办理人不能评价自己办理的工单' }
   return null
 }

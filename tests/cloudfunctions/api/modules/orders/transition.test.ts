@@ -375,6 +375,16 @@ describe('actors with several roles at once', () => {
     ).toEqual({ ok: false, code: 'FORBIDDEN', message: '办理人不能评价自己办理的工单' })
   })
 
+  test('a reporter who works the grid cannot rate it even when a colleague accepted it (found by the story properties)', () => {
+    const colleague = { id: 'u_w2', kinds: new Set<ActorKind>(['reporter', 'handler']) }
+    const resolved = order('resolved', { reporterId: 'u_w2', handlerId: 'u_w1' })
+    expect(transition(resolved, colleague, EVENTS.rate ?? { type: 'accept' }, NOW, CATEGORY)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '办理人不能评价自己办理的工单',
+    })
+  })
+
   test('a worker who filed a 巡查 and handled it closes it by confirmation, recorded apart from ratings', () => {
     const registrar = { id: 'u_h', kinds: new Set<ActorKind>(['reporter', 'handler']) }
     const patrol = order('resolved', { source: 'patrol', reporterId: 'u_h', handlerId: 'u_h' })
