@@ -52,12 +52,16 @@ test('the bundle answers a CloudBase-shaped call on SQLite, with identity from t
     first: { ok: true, data: { nickname: '云端用户', roles: [{ role: 'resident' }] } },
     again: { ok: true, data: { nickname: '云端用户' } },
     anon: { ok: false, error: { code: 'UNAUTHENTICATED' } },
-    tick: {
-      ok: true,
-      data: {
-        counts: { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 },
-        failed: [],
-      },
+  })
+  // The timer's answer is the recorded run itself: counters only under `counts`.
+  expect(result).toHaveProperty('tick', {
+    ok: true,
+    data: {
+      id: expect.stringMatching(/^job_/),
+      startedAt: expect.any(Number),
+      finishedAt: expect.any(Number),
+      counts: { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 },
+      failed: [],
     },
   })
   expect(fs.existsSync(path.join(dataDir, 'wanggetong.db'))).toBe(true)
