@@ -24,8 +24,10 @@ interface Runtime {
 }
 
 /**
- * The caller as the runtime reports it: the per-invocation context (`environment`) first, else the
- * process env named by WX_CONTEXT_KEYS. A browser signed in by custom login has a customUserId instead.
+ * The caller as the runtime reports it: the per-invocation context (`environment`) when the runtime
+ * passes one, else the process env, where the SDK reads the variables that the runtime's own
+ * WX_CONTEXT_KEYS / TCB_CONTEXT_KEYS list. A browser signed in by custom login has a custom user id
+ * (TCB_CUSTOM_USER_ID) instead of a WX_OPENID.
  */
 export function callerFrom(context: unknown): string | null {
   const hasEnvironment =

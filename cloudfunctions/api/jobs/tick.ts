@@ -12,11 +12,8 @@ export interface JobRun<C extends string = string> {
   failed: string[]
 }
 
-/**
- * What `runTick` returns: the recorded run, plus each counter at the top level (`report.escalated`)
- * for callers written before `counts` existed.
- */
-export type TickReport = JobRun<CounterName> & Partial<Record<CounterName, number>>
+/** What `runTick` returns: the recorded run, each job's counters under `counts` (`report.counts.escalated`). */
+export type TickReport = JobRun<CounterName>
 
 /** Runs one job; a throw is logged with the run's id and reported as `null` so the next job still runs. */
 async function runIsolated<C extends string>(
@@ -57,6 +54,5 @@ export async function runJobs<J extends Job>(deps: Deps, jobs: readonly J[]): Pr
 
 /** The timer's entry point (CloudBase timer trigger, local gateway interval, dev clock). */
 export async function runTick(deps: Deps): Promise<TickReport> {
-  const run = await runJobs(deps, JOBS)
-  return { ...run.counts, ...run }
+  return runJobs(deps, JOBS)
 }

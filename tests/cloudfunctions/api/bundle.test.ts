@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../../../scripts/build-functions'
-import { cloudbaseConfig } from '../../../scripts/cloudbase-config'
+import { cloudbaseConfig, committedConfigFiles } from '../../../scripts/cloudbase-config'
 import { SCHEMA } from '../../../cloudfunctions/api/store/schema'
 import { tempDir } from '../../helpers/api'
 
@@ -52,7 +52,17 @@ test('the bundle answers a CloudBase-shaped call on SQLite, with identity from t
     first: { ok: true, data: { nickname: '云端用户', roles: [{ role: 'resident' }] } },
     again: { ok: true, data: { nickname: '云端用户' } },
     anon: { ok: false, error: { code: 'UNAUTHENTICATED' } },
-    tick: { ok: true, data: { expiredRequests: 0 } },
+  })
+  // The timer's answer is the recorded run itself: counters only under `counts`.
+  expect(result).toHaveProperty('tick', {
+    ok: true,
+    data: {
+      id: expect.stringMatching(/^job_/),
+      startedAt: expect.any(Number),
+      finishedAt: expect.any(Number),
+      counts: { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 },
+      failed: [],
+    },
   })
   expect(fs.existsSync(path.join(dataDir, 'wanggetong.db'))).toBe(true)
 })
@@ -71,26 +81,110 @@ test('the function package names only what the cloud must install', () => {
   ])
 })
 
-test('cloudbaserc.json declares the function, its 5-minute timer, and every collection with its indexes', () => {
+describe('the generated deployment config', () => {
   const config = cloudbaseConfig()
-  expect(config.functions[0]).toMatchObject({
-    name: 'api',
-    handler: 'index.main',
-    triggers: [{ type: 'timer', config: '0 */5 * * * * *' }],
-  })
   const collections = config.framework.plugins.db.inputs.collections
-  expect(collections.map((c) => c.collectionName).sort()).toEqual(Object.keys(SCHEMA).sort())
-  const messages = collections.find((c) => c.collectionName === 'messages')
-  expect(messages?.createIndexes).toEqual([
-    {
-      name: 'inbox',
-      unique: false,
-      keys: [
-        { name: 'userId', direction: '1' },
-        { name: 'createdAt', direction: '-1' },
-      ],
-    },
-  ])
-  const committed = JSON.parse(fs.readFileSync(path.join(root, 'cloudbaserc.json'), 'utf8'))
-  expect(committed).toEqual(JSON.parse(JSON.stringify(config)))
+  const byName = (name: string) => collections.find((c) => c.collectionName === name)
+
+  test('cloudbaserc.json deploys `api` on CloudBase storage, with the env ids left to the CLI and a 5-minute timer', () => {
+    expect(config.envId).toBe('{{env.ENV_ID}}')
+    expect(config.functionRoot).toBe('./cloudfunctions')
+    expect(config.functions).toEqual([
+      {
+        name: 'api',
+        handler: 'index.main',
+        runtime: 'Nodejs18.15',
+        timeout: 20,
+        memorySize: 256,
+        installDependency: true,
+        envVariables: { STORAGE: 'cloudbase', WX_SUBSCRIBE_TEMPLATE_ID: '{{env.WX_SUBSCRIBE_TEMPLATE_ID}}' },
+        triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }],
+      },
+    ])
+  })
+
+  test('every collection of the schema is declared once, closed to clients, with each declared index by name', () => {
+    expect(collections.map((c) => c.collectionName)).toEqual(Object.keys(SCHEMA))
+    expect(new Set(collections.map((c) => c.aclTag))).toEqual(new Set(['ADMINONLY']))
+    for (const [name, decl] of Object.entries(SCHEMA)) {
+      expect([name, byName(name)?.createIndexes.map((i) => i.name)]).toEqual([name, decl.indexes.map((i) => i.name)])
+    }
+    const unique = collections.flatMap((c) =>
+      c.createIndexes.filter((i) => i.unique).map((i) => `${c.collectionName}.${i.name}`),
+    )
+    expect(unique).toEqual(['users.openId', 'invites.code'])
+  })
+
+  test('an index keeps its fields in order, ascending as "1" and descending as "-1"', () => {
+    expect(byName('users')?.createIndexes).toEqual([
+      { name: 'openId', unique: true, keys: [{ name: 'openId', direction: '1' }] },
+      {
+        name: 'homeGrid',
+        unique: false,
+        keys: [
+          { name: 'homeGridId', direction: '1' },
+          { name: 'createdAt', direction: '1' },
+        ],
+      },
+    ])
+    expect(byName('messages')?.createIndexes).toEqual([
+      {
+        name: 'inbox',
+        unique: false,
+        keys: [
+          { name: 'userId', direction: '1' },
+          { name: 'createdAt', direction: '-1' },
+        ],
+      },
+    ])
+    expect(byName('orders')?.createIndexes.find((i) => i.name === 'communitySupervised')?.keys).toEqual([
+      { name: 'communityId', direction: '1' },
+      { name: 'supervised', direction: '1' },
+      { name: 'state', direction: '1' },
+      { name: 'dueAt', direction: '1' },
+    ])
+  })
+
+  test('the function folder gets config.json (open APIs + timer) and package.json as Prettier lays them out', () => {
+    expect(fs.readFileSync(path.join(outDir, 'config.json'), 'utf8')).toBe(
+      [
+        '{',
+        '  "permissions": {',
+        '    "openapi": ["security.msgSecCheck", "security.imgSecCheck", "wxacode.getUnlimited", "subscribeMessage.send"]',
+        '  },',
+        '  "triggers": [',
+        '    {',
+        '      "name": "tick",',
+        '      "type": "timer",',
+        '      "config": "0 */5 * * * * *"',
+        '    }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    )
+    const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'package.json'), 'utf8'))).toEqual({
+      name: 'api',
+      version: '1.0.0',
+      private: true,
+      main: 'index.js',
+      description: '网格通 api cloud function (generated by npm run build:functions)',
+      dependencies: { '@cloudbase/node-sdk': rootPkg.dependencies['@cloudbase/node-sdk'] },
+    })
+  })
+
+  test('the committed cloudbaserc.json, config.json and package.json are what the generator writes now', async () => {
+    const files = await committedConfigFiles()
+    expect(Object.keys(files)).toEqual([
+      'cloudbaserc.json',
+      'cloudfunctions/api/package.json',
+      'cloudfunctions/api/config.json',
+    ])
+    const stale = Object.entries(files)
+      .filter(([file, text]) => fs.readFileSync(path.join(root, file), 'utf8') !== text)
+      .map(([file]) => file)
+    if (stale.length > 0)
+      throw new Error(`${stale.join(', ')}: out of date, run \`npm run build:functions\` and commit what it writes`)
+  })
 })

@@ -1,13 +1,50 @@
 import path from 'node:path'
 import { createSqliteStore } from '../../../cloudfunctions/api/store/sqlite'
-import { seedDemo, DEMO_PEOPLE, demoOpenId } from '../../../scripts/seed/demo'
+import { seedDemo, DEMO_PEOPLE, demoOpenId, STREET_ID, STREET_2_ID } from '../../../scripts/seed/demo'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { tempDir } from '../../helpers/api'
+
+/** Each street's own things; every grid comes with its join code and every order with its first timeline entry. */
+const PER_STREET = [
+  { streetId: STREET_ID, departments: 12, communities: 3, grids: 12, categories: 7, orders: 2 },
+  { streetId: STREET_2_ID, departments: 4, communities: 2, grids: 6, categories: 7, orders: 1 },
+]
+/** 12 demo people + one seeded worker for each grid no demo worker holds (10 in 南张, 5 in 古槐). */
+const USERS = 27
+/** 3–5 seeded residents in each of the 18 grids (72), plus the 6 demo people who have a home grid. */
+const MEMBERSHIPS = 78
+/** 2 streets, the welcome message, and the per-street things above. */
+const SEEDED =
+  2 +
+  1 +
+  USERS +
+  MEMBERSHIPS +
+  PER_STREET.reduce((n, s) => n + s.departments + s.communities + 2 * s.grids + s.categories + 2 * s.orders, 0)
+
+test('the first seed inserts both streets exactly, each thing in its own street', async () => {
+  const store = createSqliteStore(':memory:')
+  expect(SEEDED).toBe(185)
+  expect((await seedDemo(store, 1000)).inserted).toBe(SEEDED)
+  for (const { streetId } of PER_STREET) {
+    expect({
+      streetId,
+      departments: await store.count('departments', { streetId }),
+      communities: await store.count('communities', { streetId }),
+      grids: await store.count('grids', { streetId }),
+      categories: await store.count('categories', { streetId }),
+      orders: await store.count('orders', { streetId }),
+    }).toEqual(PER_STREET.find((s) => s.streetId === streetId))
+  }
+  // 南张社区第一网格: 3 seeded residents and 4 demo people; 古槐社区第一网格: 3 seeded and 2 demo people.
+  expect(await store.count('memberships', { gridId: 'gd_nz_01', active: true })).toBe(7)
+  expect(await store.count('memberships', { gridId: 'gd_gh_01', active: true })).toBe(5)
+  await store.close()
+})
 
 test('seeding again (a second npm start) adds nothing and keeps what users changed', async () => {
   const file = path.join(tempDir(), 'seed.db')
   const first = createSqliteStore(file)
-  expect((await seedDemo(first, 1000)).inserted).toBeGreaterThan(50)
+  expect((await seedDemo(first, 1000)).inserted).toBe(SEEDED)
   const resident = await first.get('users', userIdFor(demoOpenId('resident')))
   if (!resident) throw new Error('demo resident missing')
   await first.replace('users', { ...resident, nickname: '桂英阿姨' })
@@ -15,8 +52,23 @@ test('seeding again (a second npm start) adds nothing and keeps what users chang
 
   const second = createSqliteStore(file)
   expect((await seedDemo(second, 2000)).inserted).toBe(0)
-  expect(await second.get('users', userIdFor(demoOpenId('resident')))).toMatchObject({ nickname: '桂英阿姨' })
-  expect(await second.count('grids', { streetId: 'st_nanzhang' })).toBeGreaterThanOrEqual(10)
-  for (const p of DEMO_PEOPLE) expect(await second.get('users', userIdFor(demoOpenId(p.key)))).not.toBeNull()
+  expect(await second.count('grids', { streetId: STREET_ID })).toBe(12)
+  expect(await second.count('grids', { streetId: STREET_2_ID })).toBe(6)
+  for (const p of DEMO_PEOPLE) {
+    const renamed = p.key === 'resident'
+    expect(await second.get('users', userIdFor(demoOpenId(p.key)))).toEqual({
+      _id: userIdFor(demoOpenId(p.key)),
+      openId: demoOpenId(p.key),
+      nickname: renamed ? '桂英阿姨' : p.name,
+      realName: p.name,
+      avatarFileId: null,
+      phone: p.phone,
+      roles: p.roles,
+      homeGridId: p.homeGridId,
+      createdAt: 1000,
+      updatedAt: 1000,
+      version: renamed ? 1 : 0,
+    })
+  }
   await second.close()
 })
