@@ -150,7 +150,7 @@ describe('the generated deployment config', () => {
       [
         '{',
         '  "permissions": {',
-        '    "openapi": ["security.msgSecCheck", "security.imgSecCheck", "wxacode.getUnlimited", "subscribeMessage.send"]',
+        '    "openapi": ["security.msgSecCheck", "security.mediaCheckAsync", "wxacode.getUnlimited", "subscribeMessage.send"]',
         '  },',
         '  "triggers": [',
         '    {',

@@ -322,7 +322,9 @@ describe('dev endpoints in local mode', () => {
     try {
       const res = await clock('{"advanceMs":3600000}')
       expect(res.status).toBe(200)
-      expect(await res.json()).toMatchObject({ ok: true, data: { now: T0 + 3_600_000, tick: { expiredRequests: 0 } } })
+      const counts = { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 }
+      const tick = { startedAt: T0 + 3_600_000, finishedAt: T0 + 3_600_000, counts, failed: [] }
+      expect(await res.json()).toMatchObject({ ok: true, data: { now: T0 + 3_600_000, tick } })
       for (const bad of ['{"advanceMs":-1}', 'not json', '{}']) {
         const refused = await clock(bad)
         expect(refused.status).toBe(400)

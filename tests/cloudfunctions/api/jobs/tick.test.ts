@@ -59,10 +59,10 @@ describe('the declared jobs', () => {
 })
 
 describe('runTick', () => {
-  test('records what every job did, returns the same run, and keeps each counter at the top level', async () => {
+  test('records what every job did and returns the same run', async () => {
     const api = await createTestApi({ seed: true, overrides: { ids: countingIds() } })
     const counts = { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 }
-    expect(await api.tick()).toEqual({ id: 'job_1', startedAt: T0, finishedAt: T0, counts, failed: [], ...counts })
+    expect(await api.tick()).toEqual({ id: 'job_1', startedAt: T0, finishedAt: T0, counts, failed: [] })
     expect(await storedRuns(api)).toEqual([
       { _id: 'job_1', startedAt: T0, finishedAt: T0, counts, failed: [], version: 0 },
     ])
