@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import type { z } from 'zod'
+import { ERROR_COPY } from '../copy/errors'
 import { chineseIssues, type FieldLabels } from '../copy/validation'
 import { CallError, userMessage } from '../services/call-error'
 
@@ -51,7 +52,7 @@ export function useFieldErrors(shown: readonly string[], labels: FieldLabels = {
       return result.data
     }
     const map = issuesToFields(result.error.issues)
-    show(map, Object.values(map)[0] ?? userMessage(null))
+    show(map, Object.values(map)[0] ?? ERROR_COPY.VALIDATION)
     return null
   }
 

@@ -11,6 +11,8 @@ import { PNG, field, signIn, type Person } from './people'
 // The browser reports WGS-84; this is GCJ-02 (35.4021, 116.5806) in 南张社区第一网格 after conversion.
 const AT_NZ01 = { latitude: 35.4025496, longitude: 116.5753021 }
 const AT_NZ01_GCJ = { lat: 35.4021, lng: 116.5806 }
+// Also in 南张社区第一网格, but about 230 m from the browser's spot: no 附近已有相同问题 sheet for the snaps above.
+const ELSEWHERE_IN_NZ01 = { lat: 35.4005, lng: 116.579 }
 
 let gateway: Gateway
 let browser: Browser
@@ -40,7 +42,7 @@ async function riderSnaps(): Promise<{ rider: Person; orderId: string }> {
     categoryId: 'cat_traffic',
     text: '3号楼东侧僵尸车占道，轮胎都瘪了',
     photos: [await rider.upload()],
-    location: AT_NZ01_GCJ,
+    location: ELSEWHERE_IN_NZ01,
   })
   return { rider, orderId: order.id }
 }
@@ -85,6 +87,27 @@ test('a rider snaps a zombie car: three taps after the photo, and it lands in �
   expect(orderIdOf(page)).toMatch(/^od_/)
   await page.locator('#order-place').filter({ hasText: '南张社区第一网格' }).waitFor()
   await shot(page, 'orders-02-submitted')
+})
+
+test('a resident snapping the same problem nearby joins the existing report with 我也遇到', async () => {
+  const rider = await signIn(gateway, 'rider')
+  const first = await rider.call('orders.create', {
+    source: 'snap',
+    categoryId: 'cat_civil',
+    text: '小区门口乱贴小广告',
+    location: AT_NZ01_GCJ,
+  })
+  const resident = await signIn(gateway, 'resident')
+  const page = await resident.open(browser, '/pages/snap/index', { geolocation: AT_NZ01 })
+  await page.locator('#snap-location').waitFor()
+  await page.locator('#cat-cat_civil').click()
+  await field(page, 'snap-text').fill('门口电线杆上贴满了小广告')
+  await page.locator('#snap-submit').click()
+  await page.locator('#dup-sheet').getByText('小区门口乱贴小广告').waitFor()
+  await shot(page, 'orders-01b-duplicate')
+  await page.locator(`#dup-metoo-${first.id}`).click()
+  await page.locator('#order-timeline').getByText('我也遇到').waitFor({ timeout: 15_000 })
+  expect(orderIdOf(page)).toBe(first.id)
 })
 
 test('the grid worker finds it in 待办, accepts, and transfers it to 创城', async () => {
@@ -143,7 +166,7 @@ test('an order nobody accepts escalates after its deadline and shows as 督办 f
     source: 'snap',
     categoryId: 'cat_hygiene',
     text: '垃圾桶满溢无人清运',
-    location: AT_NZ01_GCJ,
+    location: ELSEWHERE_IN_NZ01,
   })
   const admin = await signIn(gateway, 'community_admin')
   const page = await admin.open(browser, '/packages/orders/pages/overdue/index')

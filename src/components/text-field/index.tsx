@@ -1,5 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { ErrorText } from '../error-text'
 import './index.css'
 
 interface TextFieldProps {
@@ -31,18 +32,8 @@ export function TextField(props: TextFieldProps) {
         <FieldBox {...props} />
         {action}
       </View>
-      <FieldError id={`${id}-error`} message={error ?? null} />
+      <ErrorText id={`${id}-error`} message={error ?? null} />
     </View>
-  )
-}
-
-/** The message under one field; also for fields that are not text (chips, pickers). */
-export function FieldError({ id, message }: { id?: string; message: string | null }) {
-  if (!message) return null
-  return (
-    <Text id={id} className="text-field__error">
-      {message}
-    </Text>
   )
 }
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../components/card'
-import { FormError } from '../../components/form-error'
+import { ErrorText } from '../../components/error-text'
 import { TextField } from '../../components/text-field'
 import { actions, type ActionOutput, type MeView } from '../../contract'
 import { clearPendingJoin } from '../../hooks/grids/pending-join'
@@ -93,7 +93,7 @@ function AddressForm({ code, preview, me }: JoinFormProps) {
       {me.homeGrid ? (
         <Text className="notice">{`加入后，您的网格将从「${me.homeGrid.name}」变更为「${preview.gridName}」。`}</Text>
       ) : null}
-      <FormError id="join-error" message={errors.message} />
+      <ErrorText of="form" id="join-error" message={errors.message} />
       <Button id="join-submit" type="primary" block loading={pending} disabled={pending} onClick={() => void submit()}>
         确认加入
       </Button>

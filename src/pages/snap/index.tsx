@@ -2,7 +2,7 @@ import { Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../components/card'
-import { FormError } from '../../components/form-error'
+import { ErrorText } from '../../components/error-text'
 import { CategoryField } from '../../components/orders/category-field'
 import { PageStatus } from '../../components/page-status'
 import { PhotoPicker } from '../../components/photo-picker'
@@ -68,7 +68,7 @@ function SnapForm({ ownerId }: { ownerId: string }) {
         error={send.errors.field('categoryId')}
       />
       <Note draft={draft} error={send.errors.field('text')} />
-      <FormError id="snap-error" message={send.errors.message} />
+      <ErrorText of="form" id="snap-error" message={send.errors.message} />
       <Button
         id="snap-submit"
         type="primary"

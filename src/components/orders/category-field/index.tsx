@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components'
 import { useCategories } from '../../../hooks/orders/use-categories'
 import { Card } from '../../card'
 import { Chips } from '../../chips'
-import { FieldError } from '../../text-field'
+import { ErrorText } from '../../error-text'
 
 interface CategoryFieldProps {
   value: string | null
@@ -21,7 +21,7 @@ export function CategoryField({ value, onChange, error }: CategoryFieldProps) {
       ) : (
         <Text className="muted">{categories.error ?? '正在加载分类…'}</Text>
       )}
-      <FieldError id="category-error" message={error} />
+      <ErrorText id="category-error" message={error} />
     </Card>
   )
 }

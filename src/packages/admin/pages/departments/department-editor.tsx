@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Chips } from '../../../../components/chips'
-import { FieldError } from '../../../../components/text-field'
+import { ErrorText } from '../../../../components/error-text'
 import { actions, type ActionOutput } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
 import { useFieldErrors } from '../../../../hooks/use-field-errors'
@@ -60,7 +60,7 @@ export function DepartmentEditor({ department, grids, onChanged }: DepartmentEdi
           empty="没有可管理的网格"
         />
       </View>
-      <FieldError message={errors.field('gridIds') ?? errors.message} />
+      <ErrorText message={errors.field('gridIds') ?? errors.message} />
       <View className="dept-editor__actions">
         <Button id="dept-leave" fill="outline" disabled={pending} onClick={() => void apply(false)}>
           退出所选网格

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../../../components/card'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import { TextField } from '../../../../components/text-field'
 import { actions } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
@@ -38,7 +38,7 @@ export function NewDepartment({ onCreated }: { onCreated: () => void }) {
         <TextField id="dept-name" label="部门名称" maxLength={20} placeholder="如 供水" {...field('name')} />
         <TextField id="dept-field" label="职责领域" maxLength={20} placeholder="如 供水报修" {...field('field')} />
       </View>
-      <FormError message={errors.message} />
+      <ErrorText of="form" message={errors.message} />
       <Button id="dept-create" type="primary" block loading={pending} disabled={pending} onClick={() => void submit()}>
         新增部门
       </Button>

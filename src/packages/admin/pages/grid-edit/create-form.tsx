@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Card } from '../../../../components/card'
 import { Chips } from '../../../../components/chips'
-import { FieldError, TextField } from '../../../../components/text-field'
+import { ErrorText } from '../../../../components/error-text'
+import { TextField } from '../../../../components/text-field'
 import { actions, type ActionOutput } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
 import { CallError } from '../../../../services/call-error'
@@ -52,7 +53,7 @@ export function CreateForm({ tree, initialCommunity }: { tree: Tree; initialComm
         onToggle={field('communityId').onChange}
         empty="没有可管理的社区"
       />
-      <FieldError message={errors.field('communityId')} />
+      <ErrorText message={errors.field('communityId')} />
       <View className="grid-form__gap" />
       <TextField
         id="grid-name-input"

@@ -1,5 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import { TextField } from '../../../../components/text-field'
 import { PolygonField } from './polygon-field'
 import type { GridForm } from './use-grid-form'
@@ -23,7 +23,7 @@ export function GridFormEnd({ form, pending, saveText, onSave }: GridFormEndProp
         placeholder="如 含南张小区1–6号楼"
         {...form.field('notes')}
       />
-      <FormError id="grid-error" message={form.errors.message} />
+      <ErrorText of="form" id="grid-error" message={form.errors.message} />
       <Button id="grid-save" type="primary" block loading={pending} disabled={pending} onClick={onSave}>
         {saveText}
       </Button>

@@ -3,8 +3,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { Card } from '../../../../components/card'
 import { Chips } from '../../../../components/chips'
-import { FormError } from '../../../../components/form-error'
-import { FieldError, TextField } from '../../../../components/text-field'
+import { ErrorText } from '../../../../components/error-text'
+import { TextField } from '../../../../components/text-field'
 import { actions, INVITABLE_ROLES, type ActionOutput } from '../../../../contract'
 import { ROLE_LABELS } from '../../../../copy/roles'
 import { useAction } from '../../../../hooks/use-action'
@@ -80,7 +80,7 @@ export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCr
         {role === 'grid_worker' ? '负责的网格（可多选）' : '范围'}
       </Text>
       <ScopePicker role={role} tree={tree} departments={departments} value={form.scope} onChange={form.setScope} />
-      <FieldError message={errors.field('gridIds') ?? errors.field('departmentId') ?? errors.field('communityId')} />
+      <ErrorText message={errors.field('gridIds') ?? errors.field('departmentId') ?? errors.field('communityId')} />
       <View className="invites__days">
         <TextField
           id="invite-days"
@@ -92,7 +92,7 @@ export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCr
           onChange={form.setDays}
         />
       </View>
-      <FormError id="invite-error" message={errors.message} />
+      <ErrorText of="form" id="invite-error" message={errors.message} />
       <Button
         id="invite-create"
         type="primary"

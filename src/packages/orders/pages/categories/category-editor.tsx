@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Card } from '../../../../components/card'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import { TextField } from '../../../../components/text-field'
 import { actions, type ActionOutput } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
@@ -72,7 +72,7 @@ export function CategoryEditor({ category, onDone }: CategoryEditorProps) {
         <Text>启用</Text>
         <Switch checked={active} color="#e53029" onChange={(e) => setActive(e.detail.value)} />
       </View>
-      <FormError message={errors.message} />
+      <ErrorText of="form" message={errors.message} />
       <View className="categories__actions">
         <Button fill="outline" onClick={() => onDone(false)}>
           取消

@@ -4,11 +4,11 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Card } from '../../../../components/card'
 import { Chips } from '../../../../components/chips'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import { CategoryField } from '../../../../components/orders/category-field'
 import { PageStatus } from '../../../../components/page-status'
 import { PhotoPicker } from '../../../../components/photo-picker'
-import { FieldError, TextField } from '../../../../components/text-field'
+import { TextField } from '../../../../components/text-field'
 import { SOURCE_LABELS } from '../../../../copy/orders'
 import type { MeView } from '../../../../contract'
 import { useMe } from '../../../../hooks/use-me'
@@ -49,11 +49,11 @@ function SourceCard({ draft, patch, errors, myGrids }: PartProps & { myGrids: st
       {draft.source !== 'demand' ? (
         <GridChips gridIds={myGrids} value={draft.gridId} onChange={(gridId) => patch({ gridId })} />
       ) : null}
-      <FieldError message={errors.field('gridId')} />
+      <ErrorText message={errors.field('gridId')} />
       {draft.source === 'proxy' && draft.gridId ? (
         <ResidentPicker gridId={draft.gridId} value={draft.resident} onChange={(resident) => patch({ resident })} />
       ) : null}
-      <FieldError message={errors.field('onBehalfOf')} />
+      <ErrorText message={errors.field('onBehalfOf')} />
     </Card>
   )
 }
@@ -125,7 +125,7 @@ function CreateForm({ me, source }: { me: MeView; source: Source }) {
         error={create.errors.field('categoryId')}
       />
       <DescriptionCard {...parts} />
-      <FormError id="create-error" message={create.errors.message} />
+      <ErrorText of="form" id="create-error" message={create.errors.message} />
       <Button
         id="create-submit"
         type="primary"

@@ -2,7 +2,8 @@ import { Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { PhotoPicker } from '../../../../components/photo-picker'
-import { FieldError, TextField } from '../../../../components/text-field'
+import { ErrorText } from '../../../../components/error-text'
+import { TextField } from '../../../../components/text-field'
 import { OrderEventInputSchema, RATINGS, type ActionInput, type OrderDetail, type Rating } from '../../../../contract'
 import { EVENT_LABELS, RATING_LABELS } from '../../../../copy/orders'
 import { useFieldErrors, type Draft } from '../../../../hooks/use-field-errors'
@@ -137,7 +138,7 @@ export function EventForm({ type, order, ownerId, busy, onSubmit, onCancel }: Ev
       {WITH_TARGET.includes(type) ? (
         <TargetPicker type={type} order={order} value={fields.target} onChange={(target) => patch({ target })} />
       ) : null}
-      <FieldError message={TARGET_PATHS.map((p) => errors.field(p)).find(Boolean) ?? null} />
+      <ErrorText message={TARGET_PATHS.map((p) => errors.field(p)).find(Boolean) ?? null} />
       {placeholder ? (
         <TextField
           id="form-text"
@@ -156,7 +157,7 @@ export function EventForm({ type, order, ownerId, busy, onSubmit, onCancel }: Ev
         </View>
       ) : null}
       {uploading ? <Text className="muted">正在上传照片…</Text> : null}
-      <FieldError message={errors.message} />
+      <ErrorText message={errors.message} />
       <Buttons type={type} busy={busy || uploading} onCancel={onCancel} onSubmit={(r) => void submit(r)} />
     </View>
   )

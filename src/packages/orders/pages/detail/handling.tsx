@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Card } from '../../../../components/card'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import type { OrderDetail } from '../../../../contract'
 import { EVENT_LABELS } from '../../../../copy/orders'
 import { useAction } from '../../../../hooks/use-action'
@@ -75,7 +75,7 @@ export function Handling(props: HandlingProps) {
           ))}
         </View>
       )}
-      <FormError id="order-error" message={problem} />
+      <ErrorText of="form" id="order-error" message={problem} />
     </Card>
   )
 }

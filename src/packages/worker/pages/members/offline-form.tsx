@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { FormError } from '../../../../components/form-error'
+import { ErrorText } from '../../../../components/error-text'
 import { TextField } from '../../../../components/text-field'
 import { actions } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
@@ -54,7 +54,7 @@ export function OfflineForm({ gridId, onDone }: { gridId: string; onDone: () => 
         placeholder="11 位手机号"
         {...field('phone')}
       />
-      <FormError message={errors.message} />
+      <ErrorText of="form" message={errors.message} />
       <Button
         id="offline-submit"
         type="primary"
