@@ -1,7 +1,7 @@
 /** Building blocks every capability's contract uses: ids, paging, places on the map, phones and text. */
 import { z } from 'zod'
 
-export const IdSchema = z.string().min(1).max(64)
+export const IdSchema = z.string('请选择').min(1, '请选择').max(64, '编号无效')
 export const CursorSchema = z.string().max(512).optional()
 
 export const PageInputSchema = z.object({
@@ -15,8 +15,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const LatLngSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
+  lat: z.number('请填写纬度').min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
+  lng: z.number('请填写经度').min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
 })
 export type LatLng = z.infer<typeof LatLngSchema>
 

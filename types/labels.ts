@@ -70,3 +70,27 @@ export const TIMELINE_LABELS: Record<TimelineType, string> = {
   metoo: '我也遇到',
   joint: '联合办理',
 }
+
+export const INVITE_STATE_LABELS = { open: '未使用', redeemed: '已使用', revoked: '已撤销', expired: '已过期' } as const
+
+/** Every action the audit log records, by the name stored on the entry. */
+export const AUDIT_ACTION_LABELS = {
+  'grid.create': '新建网格',
+  'grid.update': '修改网格',
+  'grid.archive': '停用网格',
+  'grid.restore': '恢复网格',
+  'invite.create': '发放邀请码',
+  'invite.revoke': '撤销邀请码',
+  'invite.reveal': '查看邀请码',
+  'role.grant': '授予身份',
+  'role.revoke': '撤销身份',
+  'records.lookup': '查阅住户',
+  'records.registerOffline': '登记住户',
+  'contact.call': '拨打电话',
+  'order.reveal': '查看号码',
+  'department.create': '新增部门',
+  'department.enter': '部门入格',
+  'department.leave': '部门退出',
+  'category.save': '分类时限',
+} as const
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS

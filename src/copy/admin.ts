@@ -1,31 +1,42 @@
-/** Labels of the admin pages that the contract has no table for: audited actions and invite states. */
+/** Tones of the admin pages' tags; the labels themselves live in types/labels.ts. */
 import type { TagTone } from '../components/tag'
-import type { ActionOutput } from '../contract'
+import { AUDIT_ACTION_LABELS, INVITE_STATE_LABELS, type AuditAction } from '../contract'
 
-type InviteState = ActionOutput<'invites.list'>['items'][number]['state']
-
-/** Short Chinese names of audited actions; an action not listed here shows its detail only. */
-export const AUDIT_ACTION_LABELS: Partial<Record<string, { label: string; tone: TagTone }>> = {
-  'grid.create': { label: '新建网格', tone: 'blue' },
-  'grid.update': { label: '修改网格', tone: 'blue' },
-  'grid.archive': { label: '停用网格', tone: 'orange' },
-  'grid.restore': { label: '恢复网格', tone: 'blue' },
-  'invite.create': { label: '发放邀请码', tone: 'green' },
-  'invite.revoke': { label: '撤销邀请码', tone: 'orange' },
-  'role.grant': { label: '授予身份', tone: 'green' },
-  'role.revoke': { label: '撤销身份', tone: 'orange' },
-  'records.lookup': { label: '查阅住户', tone: 'red' },
-  'records.registerOffline': { label: '登记住户', tone: 'blue' },
-  'contact.call': { label: '拨打电话', tone: 'red' },
-  'department.create': { label: '新增部门', tone: 'blue' },
-  'department.enter': { label: '部门入格', tone: 'green' },
-  'department.leave': { label: '部门退出', tone: 'orange' },
-  'category.save': { label: '分类时限', tone: 'blue' },
+const AUDIT_TONES: Record<AuditAction, TagTone> = {
+  'grid.create': 'blue',
+  'grid.update': 'blue',
+  'grid.archive': 'orange',
+  'grid.restore': 'blue',
+  'invite.create': 'green',
+  'invite.revoke': 'orange',
+  'invite.reveal': 'red',
+  'role.grant': 'green',
+  'role.revoke': 'orange',
+  'records.lookup': 'red',
+  'records.registerOffline': 'blue',
+  'contact.call': 'red',
+  'order.reveal': 'red',
+  'department.create': 'blue',
+  'department.enter': 'green',
+  'department.leave': 'orange',
+  'category.save': 'blue',
 }
 
-export const INVITE_STATE_LABELS: Record<InviteState, { label: string; tone: TagTone }> = {
-  open: { label: '未使用', tone: 'green' },
-  redeemed: { label: '已使用', tone: 'blue' },
-  revoked: { label: '已撤销', tone: 'grey' },
-  expired: { label: '已过期', tone: 'orange' },
+const isAuditAction = (action: string): action is AuditAction =>
+  Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action)
+
+/** The tag of an audited action; an unknown action shows its detail only. */
+export function auditTag(action: string): { label: string; tone: TagTone } | null {
+  return isAuditAction(action) ? { label: AUDIT_ACTION_LABELS[action], tone: AUDIT_TONES[action] } : null
 }
+
+const INVITE_TONES: Record<keyof typeof INVITE_STATE_LABELS, TagTone> = {
+  open: 'green',
+  redeemed: 'blue',
+  revoked: 'grey',
+  expired: 'orange',
+}
+
+type InviteState = keyof typeof INVITE_STATE_LABELS
+
+export const inviteStateTag = (state: InviteState) => ({ label: INVITE_STATE_LABELS[state], tone: INVITE_TONES[state] })

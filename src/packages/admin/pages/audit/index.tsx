@@ -5,7 +5,7 @@ import { Card } from '../../../../components/card'
 import { PagedList } from '../../../../components/paged-list'
 import { Tag } from '../../../../components/tag'
 import type { ActionOutput } from '../../../../contract'
-import { AUDIT_ACTION_LABELS } from '../../../../copy/admin'
+import { auditTag } from '../../../../copy/admin'
 import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
@@ -14,7 +14,7 @@ import './index.css'
 type Entry = ActionOutput<'audit.list'>['items'][number]
 
 function AuditRow({ entry: e }: { entry: Entry }) {
-  const kind = AUDIT_ACTION_LABELS[e.action]
+  const kind = auditTag(e.action)
   return (
     <View id={`audit-${e.id}`} className="audit">
       <View className="audit__top">

@@ -6,7 +6,7 @@ import { useCallback } from 'react'
 import { PagedList } from '../../../../components/paged-list'
 import { Tag } from '../../../../components/tag'
 import type { ActionOutput } from '../../../../contract'
-import { INVITE_STATE_LABELS } from '../../../../copy/admin'
+import { inviteStateTag } from '../../../../copy/admin'
 import { useAction } from '../../../../hooks/use-action'
 import { usePaged } from '../../../../hooks/use-paged'
 import { call } from '../../../../services/api'
@@ -23,7 +23,7 @@ interface InviteRowProps {
 
 /** One invite: its masked code, state and scope; an open one can be shown in full once more, or revoked. */
 function InviteRow({ invite: inv, busy, onReveal, onRevoke }: InviteRowProps) {
-  const state = INVITE_STATE_LABELS[inv.state]
+  const state = inviteStateTag(inv.state)
   const when =
     inv.state === 'redeemed' && inv.redeemedByName
       ? `${inv.redeemedByName} 已使用`
