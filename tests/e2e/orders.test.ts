@@ -187,3 +187,32 @@ test('an order nobody accepts escalates after its deadline and shows as 督办 f
   await page.locator('#form-submit').click()
   await page.locator('#order-timeline').getByText('督办提醒').waitFor()
 })
+
+test('staff read the numbers a reporter typed masked, reveal one (recorded), and another street cannot open the order', async () => {
+  const rider = await signIn(gateway, 'rider')
+  const order = await rider.call('orders.create', {
+    source: 'snap',
+    categoryId: 'cat_traffic',
+    text: '僵尸车占道，车主电话13805372468',
+    location: ELSEWHERE_IN_NZ01,
+  })
+  const worker = await signIn(gateway, 'grid_worker')
+  const page = await worker.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  await page.getByText('僵尸车占道，车主电话138****2468').first().waitFor()
+  expect(await page.locator('body').innerText()).not.toContain('13805372468')
+  await page.locator('#reveal-text-0').click()
+  await page.getByText('查看完整号码').waitFor()
+  await page.getByText('确定', { exact: true }).click()
+  await page.getByText('13805372468', { exact: true }).waitFor()
+  await shot(page, 'orders-08-number-revealed')
+  const admin = await signIn(gateway, 'street_admin')
+  const log = await admin.call('audit.list', {})
+  expect(log.items.filter((e) => e.action === 'order.reveal').map((e) => e.detail)).toEqual([
+    `查看工单 ${order.no} 中的号码 138****2468`,
+  ])
+
+  const elsewhere = await signIn(gateway, 'gh_grid_worker')
+  const refused = await elsewhere.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  await refused.getByText('工单不存在').waitFor()
+  await shot(refused, 'orders-09-other-street')
+})
