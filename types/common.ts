@@ -1,7 +1,7 @@
 /** Building blocks every capability's contract uses: ids, paging, places on the map, phones and text. */
 import { z } from 'zod'
 
-export const IdSchema = z.string('请选择').min(1, '请选择').max(64, '编号无效')
+export const IdSchema = z.string().min(1).max(64)
 export const CursorSchema = z.string().max(512).optional()
 
 export const PageInputSchema = z.object({
