@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import { userActions } from './users'
 import { gridActions } from './grids'
-import { orderActions } from './orders'
+import { orderActions } from './order-actions'
 import { accessActions } from './access'
 import { jobActions } from './jobs'
 import { fileActions } from './files'
