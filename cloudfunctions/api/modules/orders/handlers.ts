@@ -20,7 +20,7 @@ import { transition, type OrderEvent, type Target } from './transition'
 import { checkPhotos, createOrder, createPlace } from './create'
 import { distanceMetres } from './geo'
 import { notifyStep } from './notify'
-import { inboxPage, overduePage, summaries } from './lists'
+import { inboxPage, overduePage, summaryPage } from './lists'
 import { isSuggested, rememberSuggestions } from './suggestions'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -175,14 +175,7 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
         limit: 20,
         cursor: input.cursor ?? null,
       })
-      return {
-        items: await summaries(
-          deps,
-          user,
-          page.items.map((raw) => OrderDocSchema.parse(raw)),
-        ),
-        nextCursor: page.nextCursor,
-      }
+      return summaryPage(deps, user, page)
     },
   },
   'orders.inbox': {

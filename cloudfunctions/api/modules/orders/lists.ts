@@ -1,7 +1,7 @@
 /** The order lists staff work from (待办, 督办), each queried from the caller's scope and checked by the one rule. */
 import { OPEN_STATES, OrderDocSchema, type OrderDoc, type UserDoc } from '../../../../types'
 import type { Deps } from '../../context'
-import type { Where } from '../../store/port'
+import type { Page, Where } from '../../store/port'
 import { grantsOf, visibleTo } from '../places/can'
 import { placeOfOrder } from './access'
 import { nameCache, presentSummary } from './present'
@@ -12,6 +12,18 @@ const ids = (values: (string | undefined)[]) => values.flatMap((v) => (v ? [v] :
 export async function summaries(deps: Deps, viewer: UserDoc, docs: OrderDoc[]) {
   const names = nameCache(deps)
   return Promise.all(visibleTo(viewer, 'any', docs, placeOfOrder).map((o) => presentSummary(deps, o, names, viewer)))
+}
+
+/** A page of orders as summaries for this viewer, keeping only what they may see. */
+export async function summaryPage(deps: Deps, viewer: UserDoc, page: Page) {
+  return {
+    items: await summaries(
+      deps,
+      viewer,
+      page.items.map((raw) => OrderDocSchema.parse(raw)),
+    ),
+    nextCursor: page.nextCursor,
+  }
 }
 
 /**
@@ -62,12 +74,5 @@ export async function overduePage(deps: Deps, user: UserDoc, cursor: string | nu
     limit: PAGE,
     cursor,
   })
-  return {
-    items: await summaries(
-      deps,
-      user,
-      page.items.map((raw) => OrderDocSchema.parse(raw)),
-    ),
-    nextCursor: page.nextCursor,
-  }
+  return summaryPage(deps, user, page)
 }

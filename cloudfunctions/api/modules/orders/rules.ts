@@ -37,23 +37,6 @@ export type OrderEvent =
   | { type: 'metoo'; userId: string }
   | { type: 'assign_joint'; departmentIds: string[]; labels: string[] }
 
-export const EVENT_TYPES = [
-  'dispatch',
-  'accept',
-  'start',
-  'note',
-  'resolve',
-  'rate',
-  'confirm',
-  'auto_close',
-  'reject',
-  'merge',
-  'transfer',
-  'escalate',
-  'remind',
-  'metoo',
-  'assign_joint',
-] as const
 export type EventType = OrderEvent['type']
 
 export interface TimelineDraft {
