@@ -94,3 +94,11 @@ export const AUDIT_ACTION_LABELS = {
   'category.save': '分类时限',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
+
+export const INBOX_QUEUE_LABELS = {
+  grid: '网格待办',
+  transferred: '已转派',
+  department: '部门待办',
+  community: '社区工单',
+  street: '街道待派单',
+} as const

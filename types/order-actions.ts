@@ -133,6 +133,14 @@ export const DuplicateSchema = z.object({
   createdAt: z.number(),
 })
 
+/**
+ * The queues a person works from: their grids' orders (not those a department holds), what their grids
+ * transferred to a department (已转派), their department's desk, their community, the street's queue.
+ */
+export const INBOX_QUEUES = ['grid', 'transferred', 'department', 'community', 'street'] as const
+export const InboxQueueSchema = z.enum(INBOX_QUEUES)
+export type InboxQueue = z.infer<typeof InboxQueueSchema>
+
 export const orderActions = {
   'categories.list': {
     mutating: false,
@@ -178,16 +186,20 @@ export const orderActions = {
   'orders.metoo': { mutating: true, input: z.object({ orderId: Id }).strict(), output: OrderDetailSchema },
   'orders.get': { mutating: false, input: z.object({ orderId: Id }).strict(), output: OrderDetailSchema },
   'orders.mine': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(OrderSummarySchema) },
+  /** 待办: one of the caller's queues, every filter part of the indexed query so each page but the last is full. */
   'orders.inbox': {
     mutating: false,
     input: z
       .object({
+        queue: InboxQueueSchema.optional(),
         state: z.enum(['dispatched', 'accepted', 'in_progress', 'submitted']).optional(),
         categoryId: Id.optional(),
+        source: OrderSourceSchema.optional(),
+        overdue: z.boolean().optional(),
         cursor: Cursor,
       })
       .strict(),
-    output: Page(OrderSummarySchema),
+    output: Page(OrderSummarySchema).extend({ queue: InboxQueueSchema.nullable(), queues: z.array(InboxQueueSchema) }),
   },
   'orders.act': {
     mutating: true,

@@ -33,6 +33,7 @@ export const OPEN_STATES: readonly OrderState[] = ['submitted', 'dispatched', 'a
 
 export const ORDER_SOURCES = ['snap', 'demand', 'patrol', 'proxy'] as const
 export const OrderSourceSchema = z.enum(ORDER_SOURCES)
+export type OrderSource = z.infer<typeof OrderSourceSchema>
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export const RatingSchema = z.enum(RATINGS)
@@ -81,6 +82,8 @@ export const OrderDocSchema = z.object({
   ratingComment: z.string(),
   autoClosed: z.boolean(),
   confirmed: z.boolean().default(false),
+  /** `<categoryId>|<source>`, set at creation: lets every 待办 filter be part of one indexed query. */
+  filterKey: z.string().default(''),
   reopenCount: z.number().int(),
   unsatisfiedCount: z.number().int(),
   mergedInto: z.string().nullable(),

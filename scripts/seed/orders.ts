@@ -49,6 +49,7 @@ function order(
     acceptDeadline: addHours(partial.createdAt, 4),
     updatedAt: partial.createdAt,
     ...partial,
+    filterKey: `${partial.categoryId}|${partial.source ?? 'demand'}`,
   }
 }
 

@@ -125,6 +125,17 @@ test('the grid worker finds it in 待办, accepts, and transfers it to 创城', 
   await page.locator('#form-submit').click()
   await page.locator('#order-place').filter({ hasText: '办理单位：创城' }).waitFor()
   await shot(page, 'orders-03-transferred')
+
+  // Back in 待办 the order has left the grid's queue; 已转派 lists it, and the category filter narrows the list.
+  const inbox = await worker.open(browser, '/packages/orders/pages/inbox/index')
+  await inbox.locator('#order-od_demo_roof').waitFor()
+  expect(await inbox.locator(`#order-${orderId}`).count()).toBe(0)
+  await inbox.locator('#filter-cat-cat_hygiene').click()
+  await inbox.locator('#order-od_demo_roof').waitFor({ state: 'detached' })
+  await inbox.locator('#filter-cat-cat_traffic').click()
+  await inbox.locator('#queue-transferred').click()
+  await inbox.locator(`#order-${orderId}`).waitFor()
+  await shot(inbox, 'orders-03b-transferred-queue')
 })
 
 test('the 创城 officer accepts and resolves with an after-photo', async () => {

@@ -57,10 +57,24 @@ export const SCHEMA = {
   orders: {
     rule: 'function_only',
     indexes: [
-      { name: 'gridInbox', fields: [asc('gridId'), asc('state'), asc('dueAt')] },
-      { name: 'communityInbox', fields: [asc('communityId'), asc('state'), asc('dueAt')] },
+      // 待办 queues, each with and without the category/source filter key (see modules/orders/lists.ts).
+      { name: 'gridQueue', fields: [asc('gridId'), asc('departmentId'), asc('state'), asc('dueAt')] },
+      {
+        name: 'gridQueueFiltered',
+        fields: [asc('gridId'), asc('departmentId'), asc('filterKey'), asc('state'), asc('dueAt')],
+      },
       { name: 'departmentInbox', fields: [asc('departmentId'), asc('state'), asc('dueAt')] },
-      { name: 'streetQueue', fields: [asc('streetId'), asc('state'), asc('dueAt')] },
+      { name: 'departmentFiltered', fields: [asc('departmentId'), asc('filterKey'), asc('state'), asc('dueAt')] },
+      { name: 'communityInbox', fields: [asc('communityId'), asc('state'), asc('dueAt')] },
+      { name: 'communityFiltered', fields: [asc('communityId'), asc('filterKey'), asc('state'), asc('dueAt')] },
+      {
+        name: 'streetQueue',
+        fields: [asc('streetId'), asc('gridId'), asc('departmentId'), asc('state'), asc('dueAt')],
+      },
+      {
+        name: 'streetQueueFiltered',
+        fields: [asc('streetId'), asc('gridId'), asc('departmentId'), asc('filterKey'), asc('state'), asc('dueAt')],
+      },
       { name: 'reporter', fields: [asc('reporterId'), desc('createdAt')] },
       { name: 'nearby', fields: [asc('categoryId'), desc('createdAt')] },
       { name: 'streetSupervised', fields: [asc('streetId'), asc('supervised'), asc('state'), asc('dueAt')] },

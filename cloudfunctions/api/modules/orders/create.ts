@@ -139,6 +139,7 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
     no: orderNo(now, id),
     source: input.source,
     categoryId: category._id,
+    filterKey: `${category._id}|${input.source}`,
     text: input.text,
     photos: input.photos,
     location: input.location ?? null,

@@ -1,5 +1,16 @@
 /** The order lists staff work from (待办, 督办), each queried from the caller's scope and checked by the one rule. */
-import { OPEN_STATES, OrderDocSchema, type OrderDoc, type UserDoc } from '../../../../types'
+import {
+  OPEN_STATES,
+  ORDER_SOURCES,
+  OrderDocSchema,
+  type ActionParsedInput,
+  type InboxQueue,
+  type OrderDoc,
+  type Role,
+  type UserDoc,
+} from '../../../../types'
+import { callerStreets, findAll, loadGrid } from '../places/load'
+import { categoriesOf } from './repo'
 import type { Deps } from '../../context'
 import type { Page, Where } from '../../store/port'
 import { grantsOf, visibleTo } from '../places/can'
@@ -26,40 +37,77 @@ export async function summaryPage(deps: Deps, viewer: UserDoc, page: Page) {
   }
 }
 
-/**
- * 待办: a grid worker's grids, else a department's desk, else a community admin's community, else
- * the street admin's queue of orders reported outside every grid (待派单).
- */
-export function inboxWhere(user: UserDoc, state: OrderDoc['state'] | undefined): Where | null {
-  const open = state ? [state] : ['dispatched', 'accepted', 'in_progress']
-  const gridIds = grantsOf(user, 'grid_worker').flatMap((g) => g.gridIds ?? [])
-  if (gridIds.length) return { state: { in: open }, gridId: { in: gridIds } }
-  const departments = ids(grantsOf(user, 'department').map((g) => g.departmentId))
-  if (departments.length) return { state: { in: open }, departmentId: { in: departments } }
-  const communities = ids(grantsOf(user, 'community_admin').map((g) => g.communityId))
-  if (communities.length) return { state: { in: open }, communityId: { in: communities } }
-  const streets = ids(grantsOf(user, 'street_admin').map((g) => g.streetId))
-  if (streets.length) return { state: { in: state ? [state] : ['submitted'] }, streetId: { in: streets } }
-  return null
+type InboxInput = ActionParsedInput<'orders.inbox'>
+
+/** The queues this person works from, in the order a page offers them. */
+export function queuesOf(user: UserDoc): InboxQueue[] {
+  const has = (role: Role) => grantsOf(user, role).length > 0
+  const queues: InboxQueue[] = []
+  if (has('grid_worker')) queues.push('grid', 'transferred')
+  if (has('department')) queues.push('department')
+  if (has('community_admin')) queues.push('community')
+  if (has('street_admin')) queues.push('street')
+  return queues
 }
 
-export async function inboxPage(
-  deps: Deps,
-  user: UserDoc,
-  input: { state?: OrderDoc['state']; categoryId?: string; cursor?: string },
-) {
-  const where = inboxWhere(user, input.state)
-  if (!where) return { items: [], nextCursor: null }
+const OPEN_WORK: OrderDoc['state'][] = ['dispatched', 'accepted', 'in_progress']
+
+/** Who holds the order in each queue; a department holds what was transferred to it, so its grid's queue leaves it out. */
+async function holderWhere(deps: Deps, user: UserDoc, queue: InboxQueue): Promise<Where> {
+  const gridIds = grantsOf(user, 'grid_worker').flatMap((g) => g.gridIds ?? [])
+  switch (queue) {
+    case 'grid':
+      return { gridId: { in: gridIds }, departmentId: null }
+    case 'transferred': {
+      const streets = [...new Set((await Promise.all(gridIds.map((id) => loadGrid(deps, id)))).map((g) => g.streetId))]
+      const departments = (
+        await Promise.all(
+          streets.map((s) =>
+            findAll(deps, 'departments', { where: { streetId: s }, orderBy: { field: 'name', direction: 'asc' } }),
+          ),
+        )
+      ).flat()
+      return { gridId: { in: gridIds }, departmentId: { in: departments.map((d) => d._id) } }
+    }
+    case 'department':
+      return { departmentId: { in: ids(grantsOf(user, 'department').map((g) => g.departmentId)) } }
+    case 'community':
+      return { communityId: { in: ids(grantsOf(user, 'community_admin').map((g) => g.communityId)) } }
+    case 'street':
+      return {
+        streetId: { in: ids(grantsOf(user, 'street_admin').map((g) => g.streetId)) },
+        gridId: null,
+        departmentId: null,
+      }
+  }
+}
+
+/** Category and source filters as one indexed field: `<categoryId>|<source>`, every combination the filters allow. */
+async function filterKeys(deps: Deps, user: UserDoc, input: InboxInput): Promise<string[] | null> {
+  if (!input.categoryId && !input.source) return null
+  const sources = input.source ? [input.source] : [...ORDER_SOURCES]
+  const categories = input.categoryId
+    ? [input.categoryId]
+    : (await Promise.all((await callerStreets(deps, user)).map((s) => categoriesOf(deps, s)))).flat().map((c) => c._id)
+  return categories.flatMap((c) => sources.map((src) => `${c}|${src}`))
+}
+
+/** 待办 of one queue: holder, state, category, source and overdue are all part of the query, sorted by deadline. */
+export async function inboxPage(deps: Deps, user: UserDoc, input: InboxInput) {
+  const queues = queuesOf(user)
+  const queue = input.queue && queues.includes(input.queue) ? input.queue : queues[0]
+  if (!queue) return { items: [], nextCursor: null, queue: null, queues }
+  const states = input.state ? [input.state] : queue === 'street' ? ['submitted'] : OPEN_WORK
+  const keys = await filterKeys(deps, user, input)
+  const where: Where = {
+    ...(await holderWhere(deps, user, queue)),
+    state: { in: states },
+    ...(keys ? { filterKey: { in: keys } } : {}),
+    ...(input.overdue ? { dueAt: { lt: deps.clock.now() } } : {}),
+  }
   const orderBy = { field: 'dueAt', direction: 'asc' as const }
   const page = await deps.store.find('orders', { where, orderBy, limit: PAGE, cursor: input.cursor ?? null })
-  const worksGrids = 'gridId' in where
-  const departments = ids(grantsOf(user, 'department').map((g) => g.departmentId))
-  // A grid worker's queue leaves out what a department holds now (unless it is the worker's own department).
-  const docs = page.items
-    .map((raw) => OrderDocSchema.parse(raw))
-    .filter((o) => !input.categoryId || o.categoryId === input.categoryId)
-    .filter((o) => !worksGrids || !o.departmentId || departments.includes(o.departmentId))
-  return { items: await summaries(deps, user, docs), nextCursor: page.nextCursor }
+  return { ...(await summaryPage(deps, user, page)), queue, queues }
 }
 
 /** 督办: supervised open orders of the admin's street, or of their community. */

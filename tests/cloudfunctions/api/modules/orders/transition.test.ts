@@ -58,6 +58,7 @@ function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
     ratingComment: '',
     autoClosed: false,
     confirmed: false,
+    filterKey: 'cat|snap',
     reopenCount: 0,
     unsatisfiedCount: 0,
     mergedInto: null,
