@@ -65,6 +65,8 @@ export const MembershipDocSchema = z.object({
   offline: z.boolean(),
   joinedAt: z.number(),
   leftAt: z.number().nullable(),
+  /** An offline record the resident claimed on joining with the same name and address. */
+  claimedBy: z.string().nullable().default(null),
   version: z.number().int(),
 })
 export type MembershipDoc = z.infer<typeof MembershipDocSchema>

@@ -38,6 +38,8 @@ export const OrderSummarySchema = z.object({
   joint: JointKindSchema.nullable(),
   repeatCount: z.number().int(),
   photoUrl: z.string().nullable(),
+  /** 代办: the resident the order was filed for (staff in scope only). */
+  onBehalf: z.object({ name: z.string(), address: z.string() }).nullable(),
   createdAt: z.number(),
 })
 export type OrderSummary = z.infer<typeof OrderSummarySchema>
@@ -185,7 +187,12 @@ export const orderActions = {
   },
   'orders.metoo': { mutating: true, input: z.object({ orderId: Id }).strict(), output: OrderDetailSchema },
   'orders.get': { mutating: false, input: z.object({ orderId: Id }).strict(), output: OrderDetailSchema },
-  'orders.mine': { mutating: false, input: z.object({ cursor: Cursor }).strict(), output: Page(OrderSummarySchema) },
+  /** 我的上报: what I reported, or what a grid worker filed for me (代办) once I claimed my record by joining. */
+  'orders.mine': {
+    mutating: false,
+    input: z.object({ whose: z.enum(['reported', 'proxied']).default('reported'), cursor: Cursor }).strict(),
+    output: Page(OrderSummarySchema),
+  },
   /** 待办: one of the caller's queues, every filter part of the indexed query so each page but the last is full. */
   'orders.inbox': {
     mutating: false,

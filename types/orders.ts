@@ -64,6 +64,8 @@ export const OrderDocSchema = z.object({
   anonymous: z.boolean(),
   /** 代办: the offline resident (membership id) the matter was registered for. */
   onBehalfOf: z.string().nullable(),
+  /** The resident's account once they join and claim the offline record: they then see the order as theirs. */
+  onBehalfUserId: z.string().nullable().default(null),
   followerIds: z.array(z.string()),
   repeatCount: z.number().int(),
   state: OrderStateSchema,

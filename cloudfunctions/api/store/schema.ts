@@ -76,6 +76,8 @@ export const SCHEMA = {
         fields: [asc('streetId'), asc('gridId'), asc('departmentId'), asc('filterKey'), asc('state'), asc('dueAt')],
       },
       { name: 'reporter', fields: [asc('reporterId'), desc('createdAt')] },
+      { name: 'proxied', fields: [asc('onBehalfUserId'), desc('createdAt')] },
+      { name: 'proxyRecord', fields: [asc('onBehalfOf'), desc('createdAt')] },
       { name: 'nearby', fields: [asc('categoryId'), desc('createdAt')] },
       { name: 'streetSupervised', fields: [asc('streetId'), asc('supervised'), asc('state'), asc('dueAt')] },
       { name: 'communitySupervised', fields: [asc('communityId'), asc('supervised'), asc('state'), asc('dueAt')] },

@@ -5,16 +5,18 @@ import {
   GridDocSchema,
   JoinCodeDocSchema,
   MembershipDocSchema,
+  OrderDocSchema,
   UserDocSchema,
   type MembershipDoc,
 } from '../../../../types'
 import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
-import { validation } from '../../errors'
+import { notFound, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { loadCommunity, loadGrid, loadUsers } from '../places/load'
+import { findAll, loadCommunity, loadGrid, loadUsers } from '../places/load'
 import { atGrid, open } from '../places/rules'
-import { activeMembershipOf } from './repo'
+import { activeMembers, activeMembershipOf } from './repo'
+import { updateVersioned } from '../../store/update'
 import { presentGridHome } from './present'
 import { idFromRequest, newJoinCode } from '../../codes'
 
@@ -30,6 +32,30 @@ async function gridForCode(deps: Deps, code: string) {
   const grid = await loadGrid(deps, joinCode.gridId)
   if (grid.archived) throw validation('该网格已停用，请联系社区', [{ path: 'code', message: '网格已停用' }])
   return grid
+}
+
+/** The offline record a grid worker registered for this person: same grid, name, building, unit and room. */
+async function offlineRecordOf(deps: Deps, gridId: string, joining: MembershipDoc): Promise<MembershipDoc | null> {
+  const same = (m: MembershipDoc) =>
+    m.offline &&
+    m.name === joining.name &&
+    m.building === joining.building &&
+    m.unit === joining.unit &&
+    m.room === joining.room
+  return (await activeMembers(deps, gridId)).find(same) ?? null
+}
+
+/** Orders filed for that record (代办) become the resident's to follow: they see them under 我的上报 → 代办. */
+async function linkProxiedOrders(deps: Deps, membershipId: string, userId: string): Promise<void> {
+  const orderBy = { field: 'createdAt', direction: 'desc' as const }
+  for (const raw of await findAll(deps, 'orders', { where: { onBehalfOf: membershipId }, orderBy }, 5)) {
+    await updateVersioned(deps.store, 'orders', raw._id, {
+      parse: (doc) => OrderDocSchema.parse(doc),
+      change: (order) => ({ ...order, onBehalfUserId: userId }),
+      missing: () => notFound('工单不存在'),
+      attempts: 10,
+    })
+  }
 }
 
 type JoinActions = 'grids.joinPreview' | 'grids.join' | 'grids.rotateCode' | 'grids.poster'
@@ -72,8 +98,10 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
         offline: false,
         joinedAt: now,
         leftAt: null,
+        claimedBy: null,
         version: 0,
       }
+      const offline = await offlineRecordOf(deps, grid._id, membership)
       await deps.store.transaction(async (tx) => {
         const rawUser = await tx.get('users', user._id)
         if (!rawUser) throw new StoreConflictError('users', user._id)
@@ -84,6 +112,10 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
           if (old?.active) await tx.replace('memberships', { ...old, active: false, leftAt: now })
         }
         await tx.insert('memberships', membership)
+        const rawOffline = offline ? await tx.get('memberships', offline._id) : null
+        const record = rawOffline ? MembershipDocSchema.parse(rawOffline) : null
+        if (record?.active)
+          await tx.replace('memberships', { ...record, active: false, leftAt: now, claimedBy: user._id })
         await tx.replace('users', {
           ...current,
           homeGridId: grid._id,
@@ -91,6 +123,7 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
           updatedAt: now,
         })
       })
+      if (offline) await linkProxiedOrders(deps, offline._id, user._id)
       return presentGridHome(deps, grid, { ...user, homeGridId: grid._id })
     },
   },

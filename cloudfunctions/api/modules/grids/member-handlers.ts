@@ -122,6 +122,7 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
         offline: true,
         joinedAt: deps.clock.now(),
         leftAt: null,
+        claimedBy: null,
         version: 0,
       }
       try {

@@ -3,6 +3,7 @@ import type { OrderDoc } from '../../../../types'
 
 export const FRESH_ORDER = {
   departmentId: null,
+  onBehalfUserId: null,
   jointDepartmentIds: [],
   followerIds: [],
   repeatCount: 0,

@@ -170,7 +170,7 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
     place: self,
     handle: async ({ deps, user }, input) => {
       const page = await deps.store.find('orders', {
-        where: { reporterId: user._id },
+        where: input.whose === 'proxied' ? { onBehalfUserId: user._id } : { reporterId: user._id },
         orderBy: { field: 'createdAt', direction: 'desc' },
         limit: 20,
         cursor: input.cursor ?? null,

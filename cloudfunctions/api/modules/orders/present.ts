@@ -4,6 +4,7 @@
  */
 import {
   findSensitiveNumbers,
+  MembershipDocSchema,
   maskSensitiveText,
   OPEN_STATES,
   ORDER_EVENTS,
@@ -40,6 +41,14 @@ export function nameCache(deps: Deps) {
 
 const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
 
+/** 代办: the offline resident an order was filed for, as staff in scope see them (name, building, unit, room). */
+async function residentOf(deps: Deps, membershipId: string | null): Promise<OrderSummary['onBehalf']> {
+  const raw = membershipId ? await deps.store.get('memberships', membershipId) : null
+  if (!raw) return null
+  const m = MembershipDocSchema.parse(raw)
+  return { name: m.name, address: `${m.building}号楼${m.unit}单元${m.room}` }
+}
+
 /** Text as `viewer` may read it: its author in full, anyone else with phone, ID and card numbers masked. */
 const readable = (text: string, authorId: string | null, viewerId: string) =>
   authorId !== null && authorId === viewerId ? text : maskSensitiveText(text)
@@ -50,11 +59,12 @@ export async function presentSummary(
   names: ReturnType<typeof nameCache>,
   viewer: UserDoc,
 ): Promise<OrderSummary> {
-  const [categoryName, gridName, departmentName, photoUrl] = await Promise.all([
+  const [categoryName, gridName, departmentName, photoUrl, onBehalf] = await Promise.all([
     names('categories', order.categoryId),
     names('grids', order.gridId),
     names('departments', order.departmentId),
     order.photos[0] ? deps.files.url(order.photos[0]) : Promise.resolve(null),
+    isStaffViewer(viewer, order) ? residentOf(deps, order.onBehalfOf) : Promise.resolve(null),
   ])
   return {
     id: order._id,
@@ -71,6 +81,7 @@ export async function presentSummary(
     joint: order.joint,
     repeatCount: order.repeatCount,
     photoUrl,
+    onBehalf,
     createdAt: order.createdAt,
   }
 }

@@ -82,13 +82,14 @@ export interface OrderTree {
   jointDepartmentIds: readonly string[]
   reporterId: string
   followerIds: readonly string[]
+  onBehalfUserId?: string | null
 }
 
 /** An order is private: its reporter, followers and the staff whose scope holds it; others get NOT_FOUND. */
 export const orderPlace = (o: OrderTree) =>
   scoped('order', o._id, o, {
     departmentIds: [...(o.departmentId ? [o.departmentId] : []), ...o.jointDepartmentIds],
-    partyIds: [o.reporterId, ...o.followerIds],
+    partyIds: [o.reporterId, ...o.followerIds, ...(o.onBehalfUserId ? [o.onBehalfUserId] : [])],
     hidden: true,
   })
 

@@ -50,6 +50,7 @@ function OrderRow({ order: o, showDue }: { order: OrderSummary; showDue: boolean
           <StateTags order={o} />
         </View>
         <Text className="order-list__text">{o.text || '（无文字描述）'}</Text>
+        {o.onBehalf ? <Text className="muted">{`代办：${o.onBehalf.name} · ${o.onBehalf.address}`}</Text> : null}
         <Text className="muted">{where}</Text>
       </View>
     </View>

@@ -47,6 +47,7 @@ function Facts({ o }: { o: OrderDetail }) {
   return (
     <View className="order-detail__facts">
       <Text id="order-place">{`办理单位：${o.departmentName ?? o.gridName ?? '街道待派单'}${joint}`}</Text>
+      {o.onBehalf ? <Text id="order-on-behalf">{`代办住户：${o.onBehalf.name} · ${o.onBehalf.address}`}</Text> : null}
       {o.location ? (
         <Text>{`位置：${o.location.lat.toFixed(5)}, ${o.location.lng.toFixed(5)}${o.address ? ` · ${o.address}` : ''}`}</Text>
       ) : null}

@@ -6,6 +6,7 @@
 import { createTestApi, dataOf, type TestApi } from '../../../../helpers/api'
 import { IN_NZ01, OUTSIDE, makeStaff, rid } from '../../../../helpers/orders'
 import { demoOpenId } from '../../../../../scripts/seed/demo'
+import { userIdFor } from '../../../../../cloudfunctions/api/users'
 
 const worker = demoOpenId('grid_worker')
 const streetAdmin = demoOpenId('street_admin')
@@ -118,5 +119,51 @@ test('asking for a queue one does not have answers one of one’s own', async ()
   expect(await inbox(demoOpenId('community_admin'), { queue: 'street' })).toMatchObject({
     queue: 'community',
     queues: ['community'],
+  })
+})
+
+describe('代办: the resident a worker filed for', () => {
+  const proxy = (onBehalfOf: string) => ({
+    source: 'proxy',
+    categoryId: 'cat_facility',
+    text: '老人反映楼道灯坏了',
+    gridId: 'gd_nz_01',
+    onBehalfOf,
+  })
+
+  test('staff see the resident’s name, building and room on the 待办 item and the detail', async () => {
+    // mb_seed_0_1: 钱国强, registered offline in 南张社区第一网格, 2号楼2单元202
+    const filed = dataOf<{ id: string }>(await api.call(worker, 'orders.create', proxy('mb_seed_0_1'), rid())).id
+    const item = (await inbox(worker, { source: 'proxy' })).items[0] as unknown as { id: string; onBehalf: unknown }
+    expect(item).toMatchObject({ id: filed, onBehalf: { name: '钱国强', address: '2号楼2单元202' } })
+    const detail = dataOf<{ onBehalf: unknown }>(
+      await api.call(demoOpenId('community_admin'), 'orders.get', { orderId: filed }),
+    )
+    expect(detail.onBehalf).toEqual({ name: '钱国强', address: '2号楼2单元202' })
+  })
+
+  test('when that resident joins with the same name and address, the order becomes theirs to follow', async () => {
+    const filed = dataOf<{ id: string }>(await api.call(worker, 'orders.create', proxy('mb_seed_0_1'), rid())).id
+    const code = String((await api.deps.store.get('grids', 'gd_nz_01'))?.joinCode)
+    expect(await api.call('wx-qian', 'orders.get', { orderId: filed })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    const join = { code, realName: '钱国强', building: '2', unit: '2', room: '202' }
+    dataOf(await api.call('wx-qian', 'grids.join', join, rid()))
+    const mine = dataOf<{ items: { id: string; onBehalf: unknown }[] }>(
+      await api.call('wx-qian', 'orders.mine', { whose: 'proxied' }),
+    )
+    expect(mine.items.map((o) => [o.id, o.onBehalf])).toEqual([[filed, null]])
+    expect(dataOf<{ id: string }>(await api.call('wx-qian', 'orders.get', { orderId: filed })).id).toBe(filed)
+    expect(await api.deps.store.get('memberships', 'mb_seed_0_1')).toMatchObject({
+      active: false,
+      claimedBy: userIdFor('wx-qian'),
+    })
+    const someoneElse = { code, realName: '钱国强', building: '2', unit: '2', room: '203' }
+    dataOf(await api.call('wx-qian-2', 'grids.join', someoneElse, rid()))
+    expect(
+      dataOf<{ items: unknown[] }>(await api.call('wx-qian-2', 'orders.mine', { whose: 'proxied' })).items,
+    ).toEqual([])
   })
 })

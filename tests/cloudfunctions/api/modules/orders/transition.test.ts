@@ -41,6 +41,7 @@ function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
     reporterId: 'u_rep',
     anonymous: false,
     onBehalfOf: null,
+    onBehalfUserId: null,
     followerIds: [],
     repeatCount: 0,
     state,
