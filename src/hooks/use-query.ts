@@ -1,11 +1,14 @@
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { userMessage } from '../services/call-error'
+import type { ErrorCode } from '../contract'
+import { CallError, userMessage } from '../services/call-error'
 
 export interface QueryState<T> {
   data: T | null
   /** Chinese message of the last failure, or null. */
   error: string | null
+  /** The server's error code of the last failure (NOT_FOUND, FORBIDDEN...), or null. */
+  errorCode: ErrorCode | null
   loading: boolean
   reload: () => Promise<void>
   setData: (next: T) => void
@@ -22,6 +25,7 @@ const SAME_VISIT_MS = 1000
 export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null)
   const [loading, setLoading] = useState(true)
   const latest = useRef(0)
   const startedAt = useRef(0)
@@ -37,8 +41,11 @@ export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
       if (ticket !== latest.current) return
       setData(next)
       setError(null)
+      setErrorCode(null)
     } catch (err) {
-      if (ticket === latest.current) setError(userMessage(err))
+      if (ticket !== latest.current) return
+      setError(userMessage(err))
+      setErrorCode(err instanceof CallError ? err.code : null)
     } finally {
       if (ticket === latest.current) setLoading(false)
     }
@@ -53,5 +60,5 @@ export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
     if (Date.now() - startedAt.current > SAME_VISIT_MS) void reload()
   })
 
-  return { data, error, loading, reload, setData }
+  return { data, error, errorCode, loading, reload, setData }
 }

@@ -225,5 +225,6 @@ test('staff read the numbers a reporter typed masked, reveal one (recorded), and
   const elsewhere = await signIn(gateway, 'gh_grid_worker')
   const refused = await elsewhere.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
   await refused.getByText('工单不存在').waitFor()
+  await refused.locator('#status-home').waitFor() // trying again cannot help: the page leads home instead
   await shot(refused, 'orders-09-other-street')
 })

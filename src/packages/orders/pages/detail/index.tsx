@@ -22,6 +22,7 @@ export default function OrderDetailPage() {
       <PageStatus
         loading={order.loading || me.loading}
         error={order.error ?? me.error}
+        code={order.errorCode}
         onRetry={() => void Promise.all([order.reload(), me.reload()])}
       />
     )
