@@ -1,35 +1,123 @@
 /**
- * `npm run build:functions`: bundles the `api` function into cloudfunctions/api/index.js (one file,
- * only @cloudbase/node-sdk left to install in the cloud) and writes cloudbaserc.json, config.json and
- * the function's package.json, formatted so the tree stays clean under `prettier --check`.
+ * `npm run build:functions`: bundles the `api` function into cloudfunctions/api/index.js (one minified
+ * file, only @cloudbase/node-sdk left to install in the cloud) and writes cloudbaserc.json, config.json
+ * and the function's package.json, formatted so the tree stays clean under `prettier --check`.
+ *
+ * Every first call after idle loads this file, so it is kept small (see `npm run size`): minified, the
+ * local-only composition left out (index.ts drops it when `__CLOUD_BUNDLE__` is defined), zod's
+ * locales cut to the ones the function uses, and rarely used libraries (QR codes, SVG only) imported lazily.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { build } from 'esbuild'
+import { build, type Metafile, type Plugin } from 'esbuild'
 import { cloudbaseConfig, functionFolderFiles, prettierJson } from './cloudbase-config'
 
 const root = path.resolve(__dirname, '..')
 
-export async function buildFunctions(
-  outDir = path.join(root, 'cloudfunctions/api'),
-): Promise<{ bundle: string; bytes: number }> {
+/** What a cold start may load: the bundle stays under both (printed by `npm run size`). */
+export const BUNDLE_GOAL = { bytes: 400 * 1024, requireMs: 80 }
+
+/** Installed in the cloud from the function's package.json, never bundled. */
+export const CLOUD_EXTERNALS = ['@cloudbase/node-sdk']
+
+/**
+ * Local-only code that must never reach the cloud bundle (paths from the repo root): the SQLite
+ * adapter and its native module, the local composition, and scripts/ (gateway, seed).
+ */
+const LOCAL_ONLY = [
+  /(^|\/)node_modules\/better-sqlite3\//,
+  /^cloudfunctions\/api\/(compose|store\/sqlite)\.ts$/,
+  /^scripts\//,
+]
+
+/** The zod locales the function configures (dispatch.ts: `z.config(z.locales.zhCN())`; `en` is zod's default). */
+export const ZOD_LOCALES = { zhCN: 'zh-CN', en: 'en' }
+
+/**
+ * `z.locales` (and `z.core.locales`) are namespace re-exports, so esbuild keeps all 60-odd locales
+ * (≈ 260 KB minified) though one is used. This swaps zod's locales index for one that exports only
+ * ZOD_LOCALES. Another locale would be `undefined` in the bundle: add it here when the code uses it
+ * (the bundle test, which checks zod's Chinese messages, fails otherwise).
+ */
+const zodLocalesPlugin: Plugin = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[/\\]zod[/\\]v4[/\\](classic[/\\]external|core[/\\]index)\.js$/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-locales' }
+        : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: Object.entries(ZOD_LOCALES)
+        .map(([name, file]) => `export { default as ${name} } from './${file}.js'`)
+        .join('\n'),
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }))
+  },
+}
+
+/**
+ * The function draws QR codes as SVG only (grids.poster). qrcode's browser entry has the same
+ * `toString(text, { type: 'svg', ... })` without the PNG encoder (pngjs, ≈ 30 KB) that its Node
+ * entry loads; tests/cloudfunctions/api/bundle.test.ts checks both draw the same SVG.
+ */
+export const QRCODE_SVG_ENTRY = 'qrcode/lib/browser.js'
+
+/** The chain of imports from the entry to `input`, for the error naming a local-only file. */
+function importChain(meta: Metafile, input: string): string[] {
+  const chain = [input]
+  for (let current = input; chain.length < 20;) {
+    const parent = Object.entries(meta.inputs).find(([, i]) => i.imports.some((imp) => imp.path === current))?.[0]
+    if (!parent || chain.includes(parent)) break
+    chain.unshift(parent)
+    current = parent
+  }
+  return chain
+}
+
+/** An input as people name it: a package by its name, a source file by its path. */
+const shortName = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input
+
+export interface BuiltFunction {
+  bundle: string
+  bytes: number
+  metafile: Metafile
+}
+
+export async function buildFunctions(outDir = path.join(root, 'cloudfunctions/api')): Promise<BuiltFunction> {
   const bundle = path.join(outDir, 'index.js')
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, 'cloudfunctions/api/index.ts')],
     outfile: bundle,
+    absWorkingDir: root,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    // The runtime cloudbaserc.json deploys (Nodejs18.15).
+    target: 'node18',
     format: 'cjs',
-    minify: false,
+    minify: true,
     legalComments: 'none',
-    // The SDK is installed in the cloud; better-sqlite3 is only loaded when STORAGE=sqlite (local runs).
-    external: ['@cloudbase/node-sdk', 'better-sqlite3'],
+    define: { __CLOUD_BUNDLE__: 'true' },
+    external: CLOUD_EXTERNALS,
+    alias: { qrcode: QRCODE_SVG_ENTRY },
+    plugins: [zodLocalesPlugin],
+    metafile: true,
     logLevel: 'warning',
   })
+  const metafile = result.metafile
+  const leaked = Object.keys(metafile.inputs).filter((input) => LOCAL_ONLY.some((re) => re.test(input)))
+  if (leaked.length > 0) {
+    fs.rmSync(bundle, { force: true })
+    const shortest = leaked.map((input) => importChain(metafile, input)).sort((a, b) => a.length - b.length)[0] ?? []
+    throw new Error(
+      `local-only code in the cloud bundle: ${[...new Set(leaked.map(shortName))].join(', ')}\n` +
+        `  imported through ${shortest.map(shortName).join(' → ')}`,
+    )
+  }
   for (const [name, text] of Object.entries(await functionFolderFiles()))
     fs.writeFileSync(path.join(outDir, name), text)
-  return { bundle, bytes: fs.statSync(bundle).size }
+  return { bundle, bytes: fs.statSync(bundle).size, metafile }
 }
 
 if (require.main === module) {

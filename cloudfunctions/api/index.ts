@@ -1,11 +1,14 @@
 /**
  * The deployed CloudBase function `api` (also its timer trigger). Composition root for the cloud:
  * identity comes from the runtime (WX_OPENID via the SDK), never from the event.
+ *
+ * Cold start: the deployed bundle (scripts/build-functions.ts) defines `__CLOUD_BUNDLE__`, so the
+ * SQLite branch below is dead code there and esbuild leaves compose.ts, the SQLite adapter and
+ * better-sqlite3 out. Run from the sources (tsx, Jest) STORAGE=sqlite works as before.
  */
 import tcb from '@cloudbase/node-sdk'
 import { createApi, isTimerEvent, type Api } from './app'
-import { readConfig } from './config'
-import { createLocalDeps } from './compose'
+import { readConfig, type RuntimeConfig } from './config'
 import { createCloudbaseStore } from './store/cloudbase'
 import { createCloudFiles } from './platform/files-cloudbase'
 import {
@@ -42,11 +45,30 @@ export function callerFrom(context: unknown): string | null {
   return typeof custom === 'string' && custom ? `custom:${custom}` : null
 }
 
-let runtime: Runtime | undefined
+/** Set (to `true`) only by the bundle build; undeclared when this file runs from the sources. */
+declare const __CLOUD_BUNDLE__: boolean | undefined
 
-function buildRuntime(): Runtime {
-  const config = readConfig()
-  if (config.STORAGE === 'sqlite') return { api: createApi(createLocalDeps(config)) }
+let runtime: Promise<Runtime> | undefined
+
+async function buildRuntime(): Promise<Runtime> {
+  // Kept as `typeof … === 'undefined'` around the import so esbuild can drop the whole branch.
+  if (typeof __CLOUD_BUNDLE__ === 'undefined') {
+    const config = readConfig()
+    if (config.STORAGE === 'sqlite') {
+      const { createLocalDeps } = await import('./compose')
+      return { api: createApi(createLocalDeps(config)) }
+    }
+    return cloudRuntime(config)
+  }
+  // The bundle runs nowhere but CloudBase: without STORAGE (e.g. uploaded from WeChat DevTools, which
+  // does not apply cloudbaserc.json's variables) it is CloudBase storage, and SQLite is not in it.
+  const config = readConfig({ STORAGE: 'cloudbase', ...process.env })
+  if (config.STORAGE === 'sqlite')
+    throw new Error('STORAGE=sqlite is not part of the cloud bundle: run the sources locally (npm run serve)')
+  return cloudRuntime(config)
+}
+
+function cloudRuntime(config: RuntimeConfig): Runtime {
   const app = tcb.init(
     config.TCB_ENV
       ? { env: config.TCB_ENV, secretId: config.TCB_SECRET_ID, secretKey: config.TCB_SECRET_KEY }
@@ -78,15 +100,24 @@ function buildRuntime(): Runtime {
   return { api }
 }
 
+/** The runtime, built on the first call; a failed build is not kept, so the next call tries again. */
+function loadRuntime(): Promise<Runtime> {
+  runtime ??= buildRuntime().catch((err: unknown) => {
+    runtime = undefined
+    throw err
+  })
+  return runtime
+}
+
 export async function main(event: unknown, context?: unknown): Promise<unknown> {
-  runtime ??= buildRuntime()
+  const { api } = await loadRuntime()
   const openId = callerFrom(context)
-  if (isTimerEvent(event) && !openId) return { ok: true, data: await runtime.api.tick() }
+  if (isTimerEvent(event) && !openId) return { ok: true, data: await api.tick() }
   // WeChat's push of an image verdict (message push to this function) carries no caller.
   const verdict = parseMediaCheckPush(event)
   if (verdict && !openId) {
-    await applyLateVerdict(runtime.api.deps, verdict)
+    await applyLateVerdict(api.deps, verdict)
     return 'success'
   }
-  return runtime.api.dispatch(event, openId)
+  return api.dispatch(event, openId)
 }

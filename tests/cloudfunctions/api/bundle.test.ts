@@ -1,58 +1,116 @@
-/** The deployable bundle, loaded in a clean node process and called the way CloudBase calls it. */
+/**
+ * The deployable bundle, loaded in a clean node process and called the way CloudBase calls it: with
+ * CloudBase storage behind a stand-in for @cloudbase/node-sdk (fake-node-sdk.js), the only module
+ * the bundle may resolve.
+ */
 import { execFileSync } from 'node:child_process'
 import { builtinModules } from 'node:module'
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildFunctions } from '../../../scripts/build-functions'
+import QRCode from 'qrcode'
+import {
+  BUNDLE_GOAL,
+  QRCODE_SVG_ENTRY,
+  ZOD_LOCALES,
+  buildFunctions,
+  type BuiltFunction,
+} from '../../../scripts/build-functions'
 import { cloudbaseConfig, committedConfigFiles } from '../../../scripts/cloudbase-config'
+import { seedDemo } from '../../../scripts/seed/demo'
 import { SCHEMA } from '../../../cloudfunctions/api/store/schema'
-import { tempDir } from '../../helpers/api'
+import type { Store, StoredDoc } from '../../../cloudfunctions/api/store/port'
+import { T0, createTestApi, tempDir } from '../../helpers/api'
 
 const root = path.resolve(__dirname, '../../..')
 let outDir: string
+let built: BuiltFunction
+/** A node_modules folder holding only the stand-in `@cloudbase/node-sdk`. */
+let sdkModules: string
+/** The demo data as seedDemo writes it, `{ collection: [doc] }`, for the stand-in's database. */
+let seedFile: string
 
 beforeAll(async () => {
   outDir = tempDir('wgt-fn-')
-  await buildFunctions(outDir)
+  built = await buildFunctions(outDir)
+  sdkModules = tempDir('wgt-fn-sdk-')
+  fs.mkdirSync(path.join(sdkModules, '@cloudbase/node-sdk'), { recursive: true })
+  fs.writeFileSync(
+    path.join(sdkModules, '@cloudbase/node-sdk/index.js'),
+    `module.exports = require(${JSON.stringify(path.join(__dirname, 'fake-node-sdk.js'))})\n`,
+  )
+  const docs: Record<string, StoredDoc[]> = {}
+  const recorder: Pick<Store, 'insert'> = {
+    insert: async (collection, doc) => void (docs[collection] ??= []).push(structuredClone(doc)),
+  }
+  await seedDemo(recorder as Store, T0)
+  seedFile = path.join(tempDir('wgt-fn-seed-'), 'seed.json')
+  fs.writeFileSync(seedFile, JSON.stringify(docs))
 }, 60000)
 
-/** Runs `script` in a fresh node with only the bundle's own dir and the repo's node_modules. */
-function runInCleanProcess(script: string, env: Record<string, string>): unknown {
+/** Runs `calls` (an async function body with `main`, `ctx(openId)` and `sdk`) in a fresh node; prints its result. */
+function runBundle(calls: string, env: Record<string, string>): unknown {
+  const script = `
+    const { main } = require(${JSON.stringify(built.bundle)});
+    const sdk = require('@cloudbase/node-sdk');
+    const ctx = (openId) => ({
+      request_id: 'r-1',
+      function_name: 'api',
+      namespace: 'env-test',
+      environment: JSON.stringify(openId ? { WX_OPENID: openId, WX_APPID: 'wx0000000000000000' } : {}),
+    });
+    (async () => { ${calls} })()
+      .then((out) => console.log(JSON.stringify(out)))
+      .catch((e) => console.log(JSON.stringify({ crashed: String(e) })));
+  `
   const out = execFileSync(process.execPath, ['-e', script], {
     cwd: tempDir('wgt-fn-run-'),
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(root, 'node_modules'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_PATH: sdkModules,
+      FAKE_TCB_REAL_SDK: require.resolve('@cloudbase/node-sdk'),
+      FAKE_TCB_SEED: seedFile,
+      ...env,
+    },
     encoding: 'utf8',
   })
   return JSON.parse(out.trim().split('\n').pop() ?? 'null')
 }
 
-const cloudContext = (openId: string) =>
-  JSON.stringify({
-    request_id: 'r-1',
-    function_name: 'api',
-    namespace: 'env-test',
-    environment: JSON.stringify({ WX_OPENID: openId, WX_APPID: 'wx0000000000000000' }),
-  })
-
-test('the bundle answers a CloudBase-shaped call on SQLite, with identity from the runtime context', () => {
-  const dataDir = tempDir('wgt-fn-data-')
-  const script = `
-    const { main } = require(${JSON.stringify(path.join(outDir, 'index.js'))});
-    (async () => {
-      const ctx = ${cloudContext('o_bundle_user')};
-      const first = await main({ action: 'me.update', payload: { nickname: '云端用户' }, requestId: 'bundle-req-01' }, ctx);
-      const again = await main({ action: 'me.get', payload: {} }, ctx);
-      const anon = await main({ action: 'me.get', payload: {}, openId: 'o_bundle_user' }, { request_id: 'r-2', environment: '{}' });
-      const tick = await main({ Type: 'Timer', TriggerName: 'tick', Time: '2026-11-23T01:00:00Z' }, { request_id: 'r-3', environment: '{}' });
-      console.log(JSON.stringify({ first, again, anon, tick }));
-    })().catch((e) => { console.log(JSON.stringify({ crashed: String(e) })); });
-  `
-  const result = runInCleanProcess(script, { STORAGE: 'sqlite', DATA_DIR: dataDir })
+test('the bundle answers CloudBase-shaped calls on CloudBase storage, with identity from the runtime context', async () => {
+  const result = runBundle(
+    `return {
+      first: await main({ action: 'me.update', payload: { nickname: '云端用户' }, requestId: 'bundle-req-01' }, ctx('o_bundle_user')),
+      again: await main({ action: 'me.get', payload: {} }, ctx('o_bundle_user')),
+      anon: await main({ action: 'me.get', payload: {}, openId: 'o_bundle_user' }, ctx(null)),
+      invalid: await main({ action: 'me.update', payload: { nickname: 123 }, requestId: 'bundle-req-02' }, ctx('o_bundle_user')),
+      poster: await main({ action: 'grids.poster', payload: { gridId: 'gd_nz_01' } }, ctx('demo:grid_worker')),
+      tick: await main({ Type: 'Timer', TriggerName: 'tick', Time: '2026-11-23T01:00:00Z' }, ctx(null)),
+      push: await main({ MsgType: 'event', Event: 'wxa_media_check', trace_id: 'trace-none', result: { suggest: 'pass' } }, ctx(null)),
+      calls: sdk.fake.calls,
+    }`,
+    { STORAGE: 'cloudbase' },
+  )
   expect(result).toMatchObject({
     first: { ok: true, data: { nickname: '云端用户', roles: [{ role: 'resident' }] } },
     again: { ok: true, data: { nickname: '云端用户' } },
     anon: { ok: false, error: { code: 'UNAUTHENTICATED' } },
+    push: 'success',
   })
+  // The same answers as the sources give: zod's Chinese messages, and the QR poster (the mini-program
+  // code is unreachable offline) drawn by the bundle's lazily loaded SVG-only qrcode as qrcode draws it.
+  const local = await createTestApi()
+  expect(result).toHaveProperty(
+    'invalid',
+    await local.call('o_bundle_user', 'me.update', { nickname: 123 }, 'bundle-req-02'),
+  )
+  expect(result).toHaveProperty('invalid.error.fields.0.message', expect.stringMatching(/^无效输入/))
+  const poster = (result as { poster: { data: { joinCode: string } } }).poster
+  expect(poster).toMatchObject({
+    ok: true,
+    data: { gridId: 'gd_nz_01', miniCodeUrl: null, joinUrl: null, qrSvg: expect.stringMatching(/^<svg /) },
+  })
+  const qrSvg = await QRCode.toString(poster.data.joinCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  expect(poster).toHaveProperty('data.qrSvg', qrSvg)
   // The timer's answer is the recorded run itself: counters only under `counts`.
   expect(result).toHaveProperty('tick', {
     ok: true,
@@ -60,25 +118,69 @@ test('the bundle answers a CloudBase-shaped call on SQLite, with identity from t
       id: expect.stringMatching(/^job_/),
       startedAt: expect.any(Number),
       finishedAt: expect.any(Number),
-      counts: { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 },
+      counts: expect.any(Object),
       failed: [],
     },
   })
-  expect(fs.existsSync(path.join(dataDir, 'wanggetong.db'))).toBe(true)
+  expect(result).toHaveProperty('calls.0', { init: { env: 'SYMBOL_CURRENT_ENV' } })
+  expect(result).toHaveProperty('calls', expect.arrayContaining([{ callWxOpenApi: 'wxacode.getUnlimited' }]))
 })
 
-test('the function package names only what the cloud must install', () => {
+test("uploaded without cloudbaserc.json's variables (no STORAGE), the bundle still runs on CloudBase", () => {
+  const result = runBundle(
+    `return {
+      me: await main({ action: 'me.update', payload: { nickname: '开发者工具' }, requestId: 'bundle-req-03' }, ctx('o_devtools')),
+      calls: sdk.fake.calls,
+    }`,
+    {},
+  )
+  expect(result).toMatchObject({
+    me: { ok: true, data: { nickname: '开发者工具' } },
+    calls: [{ init: { env: 'SYMBOL_CURRENT_ENV' } }, { callWxOpenApi: 'security.msgSecCheck' }],
+  })
+})
+
+test('STORAGE=sqlite is refused by the bundle, which holds no SQLite, with what to run instead', () => {
+  const dataDir = tempDir('wgt-fn-data-')
+  const result = runBundle(
+    `const call = () => main({ action: 'me.get', payload: {} }, ctx('o_bundle_user')).catch((e) => e.message);
+    return { first: await call(), again: await call() }`,
+    { STORAGE: 'sqlite', DATA_DIR: dataDir },
+  )
+  const refusal = 'STORAGE=sqlite is not part of the cloud bundle: run the sources locally (npm run serve)'
+  expect(result).toEqual({ first: refusal, again: refusal })
+  expect(fs.readdirSync(dataDir)).toEqual([])
+})
+
+test('the function package names only what the cloud must install, and the bundle holds nothing local-only', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(outDir, 'package.json'), 'utf8'))
   expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
-  const bundle = fs.readFileSync(path.join(outDir, 'index.js'), 'utf8')
+  const bundle = fs.readFileSync(built.bundle, 'utf8')
   const requires = [...bundle.matchAll(/require\("([^".][^"]*)"\)/g)]
     .map((m) => m[1] ?? '')
     .filter((n) => !n.startsWith('node:'))
   const builtins = new Set(builtinModules)
-  expect([...new Set(requires.filter((n) => !builtins.has(n)))].sort()).toEqual([
-    '@cloudbase/node-sdk',
-    'better-sqlite3',
-  ])
+  expect([...new Set(requires.filter((n) => !builtins.has(n)))].sort()).toEqual(['@cloudbase/node-sdk'])
+  expect(bundle).not.toMatch(/better-sqlite3|pngjs/)
+  const inputs = Object.keys(built.metafile.inputs)
+  expect(inputs.filter((i) => /better-sqlite3|\/(compose|store\/sqlite)\.ts$|^scripts\//.test(i))).toEqual([])
+  // zod's own locales index (which imports all of them) is replaced by one in the `zod-locales:` namespace.
+  const locales = inputs.filter((i) => /^[^:]*node_modules\/zod\/v4\/locales\/[^/]+\.js$/.test(i))
+  expect(locales.map((i) => path.basename(i, '.js'))).toEqual(Object.values(ZOD_LOCALES))
+  expect(inputs.filter((i) => i.startsWith('zod-locales:'))).toHaveLength(1)
+  // qrcode is loaded by the first poster, not by a cold start.
+  const qrImports = Object.values(built.metafile.inputs).flatMap((i) =>
+    i.imports.filter((imp) => imp.path.endsWith(QRCODE_SVG_ENTRY)).map((imp) => imp.kind),
+  )
+  expect(qrImports).toEqual(['dynamic-import'])
+  expect(built.bytes).toBeLessThanOrEqual(BUNDLE_GOAL.bytes)
+})
+
+test("the bundle's SVG-only qrcode entry draws what qrcode's Node entry draws", async () => {
+  const svgOnly: typeof QRCode = await import(QRCODE_SVG_ENTRY)
+  const options = { type: 'svg', margin: 1, errorCorrectionLevel: 'M' } as const
+  for (const text of ['KUHN5CQ2', 'https://wgt.example.com/#/pages/join/index?code=KUHN5CQ2', '南张社区第一网格'])
+    expect(await svgOnly.toString(text, options)).toBe(await QRCode.toString(text, options))
 })
 
 describe('the generated deployment config', () => {

@@ -1,5 +1,4 @@
 /** Joining a grid by its code or QR, and the staff side of it: rotating the code, printing the poster. */
-import QRCode from 'qrcode'
 import {
   ADMIN_ROLES,
   GridDocSchema,
@@ -164,9 +163,12 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
       const joinPath = `${JOIN_PAGE}?code=${grid.joinCode}`
       const joinUrl = input.baseUrl ? `${input.baseUrl.replace(/\/+$/, '')}/#/${joinPath}` : null
       const miniCodeUrl = await deps.miniCode.create(`c=${grid.joinCode}`, JOIN_PAGE, grid._id)
+      // Loaded on the first poster only, not on every cold start (scripts/build-functions.ts).
       const qrSvg = miniCodeUrl
         ? null
-        : await QRCode.toString(joinUrl ?? grid.joinCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+        : await (
+            await import('qrcode')
+          ).toString(joinUrl ?? grid.joinCode, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
       return {
         gridId: grid._id,
         gridName: grid.name,
