@@ -8,6 +8,8 @@ export const StreetDocSchema = z.object({
   _id: z.string(),
   name: z.string(),
   district: z.string(),
+  /** Two letters that start every order number of the street (NZ-20261124-0042). */
+  code: z.string().default(''),
   version: z.number().int(),
 })
 export type StreetDoc = z.infer<typeof StreetDocSchema>

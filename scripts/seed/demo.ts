@@ -21,6 +21,8 @@ export { DEMO_PEOPLE, demoOpenId, gridId, STREET_2_ID, STREET_ID, type DemoPerso
 interface StreetDef {
   id: string
   name: string
+  /** Starts the street's order numbers. */
+  code: string
   /** Prefix of the street's department and category ids ('' for the first street, 'gh_' for 古槐). */
   prefix: string
   origin: LatLng
@@ -64,6 +66,7 @@ export const DEPARTMENTS = [
 const NANZHANG: StreetDef = {
   id: STREET_ID,
   name: '南张街道',
+  code: 'NZ',
   prefix: '',
   origin: ORIGIN,
   communities: [
@@ -80,6 +83,7 @@ const NANZHANG: StreetDef = {
 const GUHUAI: StreetDef = {
   id: STREET_2_ID,
   name: '古槐街道',
+  code: 'GH',
   prefix: 'gh_',
   origin: { lat: 35.43, lng: 116.618 },
   communities: [
@@ -216,7 +220,7 @@ async function seedGrid(add: Add, street: StreetDef, c: number, n: number, now: 
 }
 
 async function seedStreet(add: Add, street: StreetDef, now: number): Promise<void> {
-  await add('streets', { _id: street.id, name: street.name, district: '济宁市任城区', version: 0 })
+  await add('streets', { _id: street.id, name: street.name, district: '济宁市任城区', code: street.code, version: 0 })
   for (const [i, [id, name]] of street.departments.entries()) {
     const contactPhone = `0537-2${street.prefix ? '4' : '3'}${String(45600 + i * 7).padStart(5, '0')}`
     await add('departments', { _id: id, streetId: street.id, name, field: name, contactPhone, version: 0 })

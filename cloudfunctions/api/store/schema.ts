@@ -87,6 +87,8 @@ export const SCHEMA = {
   },
   timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('seq')] }] },
   quotas: { rule: 'function_only', indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }], ttlField: 'expiresAt' },
+  /** One counter per street and day: the next order number (modules/orders/numbers.ts). */
+  counters: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), desc('day')] }] },
   /** Duplicate suggestions shown to a reporter: the door to 我也遇到 (follow) from outside the order's grid. */
   suggestions: {
     rule: 'function_only',

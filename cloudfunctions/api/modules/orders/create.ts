@@ -22,6 +22,8 @@ import { distanceToGridMetres } from './geo'
 import { categoriesOf, loadCategory } from './repo'
 import { takeReportSlot } from './quota'
 import { FRESH_ORDER } from './fresh'
+import { takeOrderNo } from './numbers'
+import { backoff } from '../../store/update'
 import { assertAttachable } from '../files/records'
 
 type CreateInput = ActionParsedInput<'orders.create'>
@@ -41,13 +43,6 @@ export const createPlace: PlaceRule<CreateInput> = async (deps, input) => {
 /** Photos attached to an order: the caller's own uploads, registered and not refused by the image check. */
 export function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promise<void> {
   return assertAttachable(deps, user._id, photos, 'photos')
-}
-
-function orderNo(now: number, id: string): string {
-  const d = new Date(now + 8 * 3600 * 1000)
-  const ymd = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`
-  const tail = [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000, 7)
-  return `${ymd}-${String(tail).padStart(6, '0')}`
 }
 
 /** The street whose nearest grid lies within the radius of a point outside every grid; a point further off is refused. */
@@ -136,7 +131,7 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
   const tree = { streetId, communityId: grid?.communityId ?? null, gridId: grid?._id ?? null }
   return {
     _id: id,
-    no: orderNo(now, id),
+    no: '', // taken from the street's counter when the order is written
     source: input.source,
     categoryId: category._id,
     filterKey: `${category._id}|${input.source}`,
@@ -159,29 +154,37 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
 }
 
 /** The order and its first timeline entries in one write; a re-run of the same request answers with that order. */
+/** The order, its number and first timeline entries in one write; a re-run of the same request answers with that order. */
 async function insertOrder(
   deps: Deps,
-  order: OrderDoc,
+  draft: OrderDoc,
   grid: GridDoc | null,
   user: UserDoc,
 ): Promise<{ order: OrderDoc; fresh: boolean }> {
-  const entry = { orderId: order._id, at: order.createdAt, photos: [] as string[], staffOnly: false, version: 0 }
-  const reporterLabel = isStaffSource(order.source) ? `网格员 ${user.realName ?? user.nickname}` : '上报人'
-  try {
-    await deps.store.transaction(async (tx) => {
-      await tx.insert('orders', order)
-      const submitted = { ...entry, _id: `${order._id}_t0`, seq: 0, actorId: user._id, actorLabel: reporterLabel }
-      await tx.insert('timeline', { ...submitted, type: 'submitted', note: order.text, photos: order.photos })
-      if (grid) {
-        const dispatched = { ...entry, _id: `${order._id}_t1`, seq: 1, actorId: null, actorLabel: '系统' }
-        await tx.insert('timeline', { ...dispatched, type: 'dispatched', note: `按位置自动派至${grid.name}` })
-      }
-    })
-    return { order, fresh: true }
-  } catch (err) {
-    const raw = err instanceof StoreConflictError ? await deps.store.get('orders', order._id) : null
-    if (raw) return { order: OrderDocSchema.parse(raw), fresh: false }
-    throw err
+  const entry = { orderId: draft._id, at: draft.createdAt, photos: [] as string[], staffOnly: false, version: 0 }
+  const reporterLabel = isStaffSource(draft.source) ? `网格员 ${user.realName ?? user.nickname}` : '上报人'
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const order = await deps.store.transaction(async (tx) => {
+        const numbered = { ...draft, no: await takeOrderNo(tx, draft.streetId, draft.createdAt) }
+        await tx.insert('orders', numbered)
+        const submitted = { ...entry, _id: `${draft._id}_t0`, seq: 0, actorId: user._id, actorLabel: reporterLabel }
+        await tx.insert('timeline', { ...submitted, type: 'submitted', note: draft.text, photos: draft.photos })
+        if (grid) {
+          const dispatched = { ...entry, _id: `${draft._id}_t1`, seq: 1, actorId: null, actorLabel: '系统' }
+          await tx.insert('timeline', { ...dispatched, type: 'dispatched', note: `按位置自动派至${grid.name}` })
+        }
+        return numbered
+      })
+      return { order, fresh: true }
+    } catch (err) {
+      if (!(err instanceof StoreConflictError)) throw err
+      const raw = await deps.store.get('orders', draft._id)
+      if (raw) return { order: OrderDocSchema.parse(raw), fresh: false }
+      // Another order took the same number first: take the next one.
+      if (attempt >= 20) throw err
+      await backoff(attempt + 1)
+    }
   }
 }
 
