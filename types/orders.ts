@@ -53,6 +53,8 @@ export const OrderDocSchema = z.object({
   text: z.string(),
   photos: z.array(z.string()),
   location: LatLngSchema.nullable(),
+  /** A ~150 m geohash cell of the location, so nearby reports are found by index (null without a place). */
+  cell: z.string().nullable().default(null),
   address: z.string(),
   streetId: z.string(),
   communityId: z.string().nullable(),

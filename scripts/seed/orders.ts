@@ -3,6 +3,7 @@ import type { CategoryDoc, OrderDoc } from '../../types'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import { addHours } from '../../cloudfunctions/api/modules/orders/deadlines'
 import { FRESH_ORDER } from '../../cloudfunctions/api/modules/orders/fresh'
+import { cellOf } from '../../cloudfunctions/api/modules/orders/nearby'
 
 export const CATEGORIES: [string, string, number, number][] = [
   ['cat_safety', '平安建设', 2, 3],
@@ -50,6 +51,7 @@ function order(
     updatedAt: partial.createdAt,
     ...partial,
     filterKey: `${partial.categoryId}|${partial.source ?? 'demand'}`,
+    cell: cellOf(partial.location),
   }
 }
 

@@ -78,7 +78,7 @@ export const SCHEMA = {
       { name: 'reporter', fields: [asc('reporterId'), desc('createdAt')] },
       { name: 'proxied', fields: [asc('onBehalfUserId'), desc('createdAt')] },
       { name: 'proxyRecord', fields: [asc('onBehalfOf'), desc('createdAt')] },
-      { name: 'nearby', fields: [asc('categoryId'), desc('createdAt')] },
+      { name: 'nearby', fields: [asc('categoryId'), asc('cell'), desc('createdAt')] },
       { name: 'streetSupervised', fields: [asc('streetId'), asc('supervised'), asc('state'), asc('dueAt')] },
       { name: 'communitySupervised', fields: [asc('communityId'), asc('supervised'), asc('state'), asc('dueAt')] },
       { name: 'deadline', fields: [asc('state'), asc('dueAt')] },

@@ -23,6 +23,7 @@ import { categoriesOf, loadCategory } from './repo'
 import { takeReportSlot } from './quota'
 import { FRESH_ORDER } from './fresh'
 import { takeOrderNo } from './numbers'
+import { cellOf } from './nearby'
 import { backoff } from '../../store/update'
 import { assertAttachable } from '../files/records'
 
@@ -138,6 +139,7 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
     text: input.text,
     photos: input.photos,
     location: input.location ?? null,
+    cell: cellOf(input.location),
     address: input.address,
     ...tree,
     ...FRESH_ORDER,

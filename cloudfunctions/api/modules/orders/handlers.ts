@@ -1,7 +1,6 @@
 /** The work-order actions: report, follow (我也遇到), read, list, act on, and reveal a masked number. */
 import {
   OPEN_STATES,
-  OrderDocSchema,
   findSensitiveNumbers,
   maskSensitiveText,
   type OrderDoc,
@@ -18,13 +17,11 @@ import { commitTransition, loadCategory, loadOrder, timelineOf } from './repo'
 import { fieldText, presentDetail } from './present'
 import { transition, type OrderEvent, type Target } from './transition'
 import { checkPhotos, createOrder, createPlace } from './create'
-import { distanceMetres } from './geo'
 import { notifyStep } from './notify'
 import { inboxPage, overduePage, summaryPage } from './lists'
 import { isSuggested, rememberSuggestions } from './suggestions'
+import { nearbyOpen } from './nearby'
 
-const DAY = 24 * 60 * 60 * 1000
-const NEARBY_METRES = 100
 
 type EventInput = Parameters<Handler<'orders.act'>['handle']>[1]['event']
 
@@ -72,22 +69,6 @@ async function domainEvent(deps: Deps, user: UserDoc, order: OrderDoc, input: Ev
     default:
       return input
   }
-}
-
-async function nearbyOpen(deps: Deps, categoryId: string, at: { lat: number; lng: number }) {
-  const since = deps.clock.now() - 7 * DAY
-  const page = await deps.store.find('orders', {
-    where: { categoryId, createdAt: { gte: since } },
-    orderBy: { field: 'createdAt', direction: 'desc' },
-    limit: 100,
-  })
-  return page.items
-    .map((raw) => OrderDocSchema.parse(raw))
-    .filter((o) => OPEN_STATES.includes(o.state) && o.location)
-    .map((o) => ({ o, d: o.location ? distanceMetres(o.location, at) : Infinity }))
-    .filter(({ d }) => d <= NEARBY_METRES)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 5)
 }
 
 type OrderActions =

@@ -32,6 +32,7 @@ function order(state: OrderState, extra: Partial<OrderDoc> = {}): OrderDoc {
     text: '僵尸车',
     photos: [],
     location: null,
+    cell: null,
     address: '',
     streetId: 'st',
     communityId: 'cm',
