@@ -1,11 +1,5 @@
 /** The work-order actions: report, follow (我也遇到), read, list, act on, and reveal a masked number. */
-import {
-  OPEN_STATES,
-  findSensitiveNumbers,
-  maskSensitiveText,
-  type OrderDoc,
-  type UserDoc,
-} from '../../../../types'
+import { OPEN_STATES, findSensitiveNumbers, maskSensitiveText, type OrderDoc, type UserDoc } from '../../../../types'
 import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
 import { AppError, forbidden, notFound, validation } from '../../errors'
@@ -21,7 +15,6 @@ import { notifyStep } from './notify'
 import { inboxPage, overduePage, summaryPage } from './lists'
 import { isSuggested, rememberSuggestions } from './suggestions'
 import { nearbyOpen } from './nearby'
-
 
 type EventInput = Parameters<Handler<'orders.act'>['handle']>[1]['event']
 

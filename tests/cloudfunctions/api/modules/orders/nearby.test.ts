@@ -29,9 +29,7 @@ test('a report in the neighbouring cell, 30 m away across the border, is suggest
   const north = geohash.decode_bbox(cellOf(IN_NZ01) ?? '')[2] ?? 0
   const justInside = { lat: north - 0.0001, lng: IN_NZ01.lng }
   const justAcross = { lat: north + 0.00017, lng: IN_NZ01.lng }
-  expect([cellOf(justInside) === cellOf(IN_NZ01), cellOf(justAcross) === cellOf(IN_NZ01), south !== undefined]).toEqual(
-    [true, false, true],
-  )
+  expect([cellOf(justInside) === cellOf(IN_NZ01), cellOf(justAcross) === cellOf(IN_NZ01)]).toEqual([true, false])
   const near = await report(justAcross)
   expect((await suggest(justInside)).map((s) => [s.id, s.distanceMetres])).toEqual([[near, 30]])
 })
