@@ -167,3 +167,18 @@ describe('代办: the resident a worker filed for', () => {
     ).toEqual([])
   })
 })
+
+test('a report outside every grid goes to the queue of the street whose grids are nearest', async () => {
+  // 古槐's grids start at lat 35.43, lng 116.618; this point is ~300 m south of them and ~2 km from 南张's.
+  const nearGuhuai = { lat: 35.4273, lng: 116.625 }
+  const payload = { source: 'snap', categoryId: 'cat_hygiene', text: '路边垃圾', location: nearGuhuai }
+  const queued = dataOf<{ id: string; no: string }>(await api.call('wx-outside', 'orders.create', payload, rid()))
+  expect(queued.no).toBe('GH-20261123-0001')
+  expect((await inbox(demoOpenId('gh_street_admin'))).items.map((o) => o.id)).toEqual([queued.id])
+  expect((await inbox(streetAdmin)).items.map((o) => o.id)).toEqual([])
+  // and one just south of 南张 goes to 南张's, though 古槐街道 sorts first by name
+  const nearNanzhang = { ...payload, location: OUTSIDE }
+  const other = dataOf<{ id: string; no: string }>(await api.call('wx-outside-2', 'orders.create', nearNanzhang, rid()))
+  expect(other.no).toBe('NZ-20261123-0001')
+  expect((await inbox(streetAdmin)).items.map((o) => o.id)).toEqual([other.id])
+})
