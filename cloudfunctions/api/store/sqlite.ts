@@ -170,6 +170,13 @@ function findSql(collection: CollectionName, plan: Plan, params: SqlValue[]): st
   return `SELECT doc FROM (${scans.join(' UNION ALL ')})${orderLimitSql(plan, 'o')}`
 }
 
+/** The SQL and parameters a `find` runs (the benchmark times the same statement on its own). */
+export function findStatement(collection: CollectionName, query: Query): { sql: string; params: SqlValue[] } {
+  const plan = planQuery(collection, query)
+  const params: SqlValue[] = []
+  return { sql: findSql(collection, plan, params), params }
+}
+
 function findPage(db: Database, collection: CollectionName, query: Query): Page {
   const plan = planQuery(collection, query)
   const params: SqlValue[] = []
