@@ -148,9 +148,13 @@ export function readField(doc: StoredDoc, path: string): unknown {
   return value
 }
 
-/** Builds the page result from `limit + 1` fetched rows. */
-export function toPage(rows: StoredDoc[], plan: Plan): { items: StoredDoc[]; nextCursor: string | null } {
-  const items = rows.slice(0, plan.limit)
+/** Builds the page result from `limit + 1` fetched rows, parsing (`parse`) only the ones the page returns. */
+export function toPage<R>(
+  rows: R[],
+  plan: Plan,
+  parse: (row: R) => StoredDoc,
+): { items: StoredDoc[]; nextCursor: string | null } {
+  const items = rows.slice(0, plan.limit).map(parse)
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > plan.limit && last ? encodeCursor(readField(last, plan.orderField), last._id, plan.shape) : null

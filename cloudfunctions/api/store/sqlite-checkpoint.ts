@@ -19,35 +19,51 @@ db.pragma('busy_timeout = 0')
 const restart = db.prepare(
   'INSERT INTO "${WAL_RESTART_TABLE}" (id, n) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = n + 1',
 )
+let timer = null
+let seen = 0
+/** Copies what the WAL holds; returns whether writes came in since the last time (then it runs again soon). */
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)')
-    if (result.busy || result.log < workerData.restartAfterFrames || result.checkpointed < result.log) return
+    const busy = result.log !== seen
+    seen = result.log
+    if (result.busy || result.log < workerData.restartAfterFrames || result.checkpointed < result.log) return busy
     restart.run()
+    seen = 0
   } catch {
-    // SQLITE_BUSY: a request is writing right now; it restarts the WAL itself, or the next tick does.
+    // SQLITE_BUSY: a request is writing right now; it restarts the WAL itself, or the next run does.
   }
+  return true
 }
-const timer = setInterval(checkpoint, workerData.everyMs)
+const run = () => {
+  timer = setTimeout(run, checkpoint() ? workerData.busyEveryMs : workerData.everyMs)
+}
+timer = setTimeout(run, workerData.busyEveryMs)
 parentPort.once('message', () => {
-  clearInterval(timer)
+  clearTimeout(timer)
   db.close()
   parentPort.close()
 })
 `
+
+export interface CheckpointTiming {
+  /** Pause between checkpoints while no one writes. */
+  everyMs: number
+  /** Pause between checkpoints while writes come in, so the WAL never runs far ahead of the database. */
+  busyEveryMs: number
+  /** A WAL of at least this many frames, all copied, is restarted. */
+  restartAfterFrames: number
+}
 
 export interface Checkpointer {
   /** Stops the timer and closes the worker's connection. */
   stop(): Promise<void>
 }
 
-/**
- * Every `everyMs`, copies the WAL into the database and, when the WAL holds at least `restartAfterFrames`
- * frames and all of them are copied, restarts it.
- */
-export function startCheckpointer(file: string, everyMs: number, restartAfterFrames: number): Checkpointer {
+/** Copies the WAL into the database now and then and, once a long enough WAL is all copied, restarts it. */
+export function startCheckpointer(file: string, timing: CheckpointTiming): Checkpointer {
   const driver = require.resolve('better-sqlite3')
-  const worker = new Worker(SOURCE, { eval: true, workerData: { file, driver, everyMs, restartAfterFrames } })
+  const worker = new Worker(SOURCE, { eval: true, workerData: { file, driver, ...timing } })
   worker.unref()
   let exited = false
   const done = new Promise<void>((resolve) =>

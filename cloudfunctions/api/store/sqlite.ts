@@ -14,7 +14,7 @@ import {
 } from './port'
 import { planQuery, toFilters, assertIndexed, toPage } from './plan'
 import { countSql, findSql, indexesOf, q, type SqlValue } from './sqlite-sql'
-import { startCheckpointer, WAL_RESTART_TABLE, type Checkpointer } from './sqlite-checkpoint'
+import { startCheckpointer, WAL_RESTART_TABLE, type Checkpointer, type CheckpointTiming } from './sqlite-checkpoint'
 import { Mutex } from './mutex'
 
 export { expandIn } from './sqlite-sql'
@@ -22,13 +22,8 @@ export { expandIn } from './sqlite-sql'
 type Database = BetterSqlite3.Database
 type Statement = BetterSqlite3.Statement
 
-/**
- * How often the background checkpoint runs. The WAL holds about this much of the writes in between; a
- * longer pause copies a page written many times once, a shorter one keeps the WAL small.
- */
-const CHECKPOINT_EVERY_MS = 1000
-/** A WAL this long (in pages) is restarted by the background worker once it is all in the database. */
-const RESTART_AFTER_FRAMES = 64
+/** How often the background worker checkpoints: often while writes come in, now and then when quiet. */
+const CHECKPOINT: CheckpointTiming = { busyEveryMs: 100, everyMs: 1000, restartAfterFrames: 64 }
 /** WAL pages after which a commit checkpoints itself: only when the background checkpoint fell far behind. */
 const AUTO_CHECKPOINT_BACKSTOP_PAGES = 16_384
 /** Prepared statements kept per connection; the SQL of a find varies only with the shape of its query. */
@@ -113,34 +108,41 @@ interface Documents {
   remove(collection: CollectionName, id: string): void
 }
 
-/** The by-id statements' SQL per collection, built once. */
-const BY_ID = new Map(
-  COLLECTIONS.map((name) => [
-    name,
-    {
-      get: `SELECT doc FROM ${q(name)} WHERE _id = ?`,
-      insert: `INSERT INTO ${q(name)} (_id, version, doc) VALUES (?, ?, ?)`,
-      replace: `UPDATE ${q(name)} SET version = ?, doc = ? WHERE _id = ? AND version = ?`,
-      remove: `DELETE FROM ${q(name)} WHERE _id = ?`,
-    },
-  ]),
-)
-
-function byId(collection: CollectionName) {
-  const texts = BY_ID.get(collection)
-  if (!texts) throw new Error(`unknown collection ${collection}`)
-  return texts
+interface ByIdStatements {
+  get: Statement
+  insert: Statement
+  replace: Statement
+  remove: Statement
 }
 
-function documentsOf(sql: (text: string) => Statement): Documents {
+/** The by-id statements of each collection, prepared on first use (every request reads by id). */
+function byIdStatements(db: Database): (collection: CollectionName) => ByIdStatements {
+  const prepared = new Map<CollectionName, ByIdStatements>()
+  return (collection) => {
+    let statements = prepared.get(collection)
+    if (!statements) {
+      const table = q(collection)
+      statements = {
+        get: db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`).pluck(),
+        insert: db.prepare(`INSERT INTO ${table} (_id, version, doc) VALUES (?, ?, ?)`),
+        replace: db.prepare(`UPDATE ${table} SET version = ?, doc = ? WHERE _id = ? AND version = ?`),
+        remove: db.prepare(`DELETE FROM ${table} WHERE _id = ?`),
+      }
+      prepared.set(collection, statements)
+    }
+    return statements
+  }
+}
+
+function documentsOf(byId: (collection: CollectionName) => ByIdStatements): Documents {
   return {
     get(collection, id) {
-      const doc = sql(byId(collection).get).get(id)
+      const doc = byId(collection).get.get(id)
       return doc === undefined ? null : parseDoc(doc)
     },
     insert(collection, doc) {
       try {
-        sql(byId(collection).insert).run(doc._id, doc.version, JSON.stringify(doc))
+        byId(collection).insert.run(doc._id, doc.version, JSON.stringify(doc))
       } catch (err) {
         if (isConstraintError(err)) throw new StoreConflictError(collection, doc._id)
         throw err
@@ -148,12 +150,12 @@ function documentsOf(sql: (text: string) => Statement): Documents {
     },
     replace(collection, doc) {
       const next = { ...doc, version: doc.version + 1 }
-      const result = sql(byId(collection).replace).run(next.version, JSON.stringify(next), doc._id, doc.version)
+      const result = byId(collection).replace.run(next.version, JSON.stringify(next), doc._id, doc.version)
       if (result.changes !== 1) throw new StoreConflictError(collection, doc._id)
       return next
     },
     remove(collection, id) {
-      sql(byId(collection).remove).run(id)
+      byId(collection).remove.run(id)
     },
   }
 }
@@ -182,7 +184,7 @@ function findPage(sql: (text: string) => Statement, collection: CollectionName, 
   const plan = planQuery(collection, query)
   const params: SqlValue[] = []
   const docs = sql(findSql(collection, plan, params)).all(...params)
-  return toPage(docs.map(parseDoc), plan)
+  return toPage(docs, plan, parseDoc)
 }
 
 function countMatching(sql: (text: string) => Statement, collection: CollectionName, where: Where): number {
@@ -206,20 +208,18 @@ async function inTransaction<T>(sql: (text: string) => Statement, work: () => Pr
 }
 
 export interface SqliteOptions {
-  /** How often the background worker checkpoints a file database. */
-  checkpointEveryMs?: number
+  /** When the background worker checkpoints a file database. */
+  checkpoint?: Partial<CheckpointTiming>
 }
 
 export function createSqliteStore(file: string, options: SqliteOptions = {}): Store {
   const db = openDatabase(file)
   syncSchema(db)
   const sql = statementCache(db)
-  const documents = documentsOf(sql)
+  const documents = documentsOf(byIdStatements(db))
   const tx = txHandleOf(documents)
   const checkpointer: Checkpointer | null =
-    file === ':memory:'
-      ? null
-      : startCheckpointer(file, options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS, RESTART_AFTER_FRAMES)
+    file === ':memory:' ? null : startCheckpointer(file, { ...CHECKPOINT, ...options.checkpoint })
   // One connection: every call waits its turn, so none runs inside another caller's transaction.
   const mutex = new Mutex()
   const locked =
@@ -227,10 +227,10 @@ export function createSqliteStore(file: string, options: SqliteOptions = {}): St
     (...args: A): Promise<R> =>
       mutex.runSync(() => fn(...args))
   return {
-    get: locked(documents.get),
-    insert: locked(documents.insert),
-    replace: locked(documents.replace),
-    remove: locked(documents.remove),
+    get: (collection, id) => mutex.runSync(() => documents.get(collection, id)),
+    insert: (collection, doc) => mutex.runSync(() => documents.insert(collection, doc)),
+    replace: (collection, doc) => mutex.runSync(() => documents.replace(collection, doc)),
+    remove: (collection, id) => mutex.runSync(() => documents.remove(collection, id)),
     find: locked((collection: CollectionName, query: Query) => findPage(sql, collection, query)),
     count: locked((collection: CollectionName, where: Where) => countMatching(sql, collection, where)),
     transaction: (fn) => mutex.run(() => inTransaction(sql, () => fn(tx))),

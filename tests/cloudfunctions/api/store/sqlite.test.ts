@@ -107,7 +107,7 @@ describe('a SQLite file store', () => {
   })
 
   test('writes are checkpointed and the WAL restarted in the background, not by the writes themselves', async () => {
-    const store = createSqliteStore(file, { checkpointEveryMs: 50 })
+    const store = createSqliteStore(file, { checkpoint: { everyMs: 50, busyEveryMs: 50 } })
     await store.transaction(async (tx) => {
       for (let n = 0; n < 500; n++) await tx.insert('probes', { _id: `w${n}`, owner: 'o', createdAt: n, version: 0 })
     })
