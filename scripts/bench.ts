@@ -1,189 +1,249 @@
 /**
- * `npm run bench`: drives the real dispatcher on a SQLite file with 10,000 and 100,000 synthetic
- * documents and prints p50/p95 per action and the ratio between the two sizes. Prints, never fails.
+ * `npm run bench [-- --orders N] [--calls N]`: the real dispatcher on SQLite files holding 10,000 and N orders
+ * (default 100,000), timed in one process with the stores' calls interleaved, next to the raw SQL of the same
+ * queries on the same files. Prints p50/p95/p99, each ratio of issue 16 against its goal, and whether every
+ * timed 待办 page was full. Prints, never fails.
  */
-import path from 'node:path'
 import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createApi } from '../cloudfunctions/api/app'
+import BetterSqlite3 from 'better-sqlite3'
+import { z } from 'zod'
+import { createApi, type Api } from '../cloudfunctions/api/app'
 import { createLocalDeps } from '../cloudfunctions/api/compose'
-import { userIdFor, newResident } from '../cloudfunctions/api/users'
-import { seedDemo } from './seed/demo'
+import { createSqliteStore, findStatement } from '../cloudfunctions/api/store/sqlite'
+import type { Query, Store } from '../cloudfunctions/api/store/port'
+import { userIdFor } from '../cloudfunctions/api/users'
+import { demoOpenId, seedDemo } from './seed/demo'
+import { benchResident, loadBenchData } from './bench/data'
+import { percentile, runInterleaved, type Op, type Timing } from './bench/timing'
 
-const SIZES = [10_000, 100_000]
-const CALLS = Number(process.env.BENCH_CALLS ?? 2000)
-const MESSAGES_PER_USER = 50
+const SMALL = 10_000
+const PAGE = 20
+const DEEP_PAGE = 300
+const WORKER = demoOpenId('grid_worker')
 
-type Stats = { p50: number; p95: number }
+const OptionsSchema = z.object({
+  orders: z.coerce.number().int().min(SMALL).max(1_000_000).default(100_000),
+  calls: z.coerce.number().int().min(100).default(2000),
+})
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-}
-
-async function measure(label: string, run: (i: number) => Promise<{ ok: boolean }>): Promise<Stats> {
-  for (let i = 0; i < 100; i++) await run(1_000_000 + i) // warm-up, with ids the timed calls do not reuse
-  const times: number[] = []
-  for (let i = 0; i < CALLS; i++) {
-    const t = performance.now()
-    const res = await run(i)
-    times.push(performance.now() - t)
-    if (!res.ok) throw new Error(`${label} failed: ${JSON.stringify(res)}`)
+function parseOptions(argv: string[]): z.infer<typeof OptionsSchema> {
+  const raw: Record<string, string> = {}
+  if (process.env.BENCH_CALLS) raw.calls = process.env.BENCH_CALLS
+  for (let i = 0; i < argv.length; i++) {
+    const flag = /^--(orders|calls)$/.exec(argv[i] ?? '')
+    if (flag?.[1]) raw[flag[1]] = argv[++i] ?? ''
   }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+  return OptionsSchema.parse(raw)
 }
 
-async function benchSize(size: number): Promise<Record<string, Stats>> {
+const PageSchema = z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() })
+const MeSchema = z.object({ homeGrid: z.object({ workers: z.array(z.unknown()) }).nullable() })
+
+/** A page of a list action that is not the last one: exactly PAGE items and a cursor onwards. */
+function fullPage(res: Awaited<ReturnType<Api['dispatch']>>): string | null {
+  const page = res.ok ? PageSchema.safeParse(res.data) : null
+  return page?.success && page.data.items.length === PAGE ? page.data.nextCursor : null
+}
+
+/** A store that tells which query it was asked: how the benchmark learns the SQL behind 待办. */
+function recording(store: Store, seen: { collection: string; query: Query }[]): Store {
+  return { ...store, find: (collection, query) => (seen.push({ collection, query }), store.find(collection, query)) }
+}
+
+interface Bench {
+  size: number
+  dir: string
+  api: Api
+  store: Store
+  raw: BetterSqlite3.Database
+  residents: number
+  loadSeconds: number
+  megabytes: number
+  /** Cursors of 待办 pages 3 and 300 (null when there are fewer pages). */
+  cursors: Record<3 | 300, string | null>
+  /** The query 待办 page 1 asks the store, and the statement the store runs for it. */
+  inbox: { query: Query; sql: string; params: (string | number | null)[] }
+}
+
+async function openBench(size: number, now: number): Promise<Bench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
-  const deps = createLocalDeps(
-    { dbFile: path.join(dir, 'bench.db'), uploadDir: path.join(dir, 'uploads') },
-    { log: () => undefined },
-  )
-  const api = createApi(deps)
-  const now = Date.now()
-  await seedDemo(deps.store, now)
-  const users = Math.max(1, Math.floor(size / (MESSAGES_PER_USER + 1)))
+  const file = path.join(dir, 'bench.db')
+  const config = { dbFile: file, uploadDir: path.join(dir, 'uploads') }
+  const log = () => undefined
+  const store = createSqliteStore(file)
+  const api = createApi(createLocalDeps(config, { store, log }))
+  await seedDemo(store, now)
   const t0 = performance.now()
-  await deps.store.transaction(async (tx) => {
-    for (let u = 0; u < users; u++) {
-      const openId = `bench:${u}`
-      await tx.insert('users', { ...newResident(openId, now), homeGridId: 'gd_nz_01' })
-      for (let m = 0; m < MESSAGES_PER_USER; m++) {
-        await tx.insert('messages', {
-          _id: `msg_b_${u}_${m}`,
-          userId: userIdFor(openId),
-          title: `通知 ${m}`,
-          body: '网格通知内容',
-          link: null,
-          read: m % 3 === 0,
-          createdAt: now - m * 60_000,
-          version: 0,
-        })
-      }
-    }
-  })
-  const orders = size
-  const grids = [
-    'gd_nz_01',
-    'gd_nz_02',
-    'gd_nz_03',
-    'gd_nz_04',
-    'gd_aj_01',
-    'gd_aj_02',
-    'gd_aj_03',
-    'gd_aj_04',
-    'gd_xz_01',
-    'gd_xz_02',
-    'gd_xz_03',
-    'gd_xz_04',
-  ]
-  const states = ['dispatched', 'accepted', 'in_progress', 'resolved', 'closed', 'closed', 'closed', 'closed'] as const
-  await deps.store.transaction(async (tx) => {
-    for (let i = 0; i < orders; i++) {
-      const created = now - (i % 10_000) * 60_000
-      const state = states[i % states.length] ?? 'closed'
-      await tx.insert('orders', {
-        _id: `od_b_${i}`,
-        no: `B-${i}`,
-        source: 'snap',
-        categoryId: 'cat_traffic',
-        text: '僵尸车占道',
-        photos: [],
-        location: { lat: 35.402, lng: 116.58 },
-        address: '',
-        streetId: 'st_nanzhang',
-        communityId: 'cm_nanzhang',
-        gridId: grids[i % grids.length] ?? null,
-        departmentId: null,
-        jointDepartmentIds: [],
-        reporterId: `u_bench_${i % 500}`,
-        anonymous: false,
-        onBehalfOf: null,
-        followerIds: [],
-        repeatCount: 0,
-        state,
-        handlerId: null,
-        escalation: 'grid',
-        supervised: false,
-        joint: null,
-        dueAt: created + 4 * 3600_000 + (state === 'closed' || state === 'resolved' ? 1e15 : 0),
-        acceptDeadline: created + 4 * 3600_000,
-        resolveDeadline: null,
-        acceptedAt: null,
-        resolvedAt: state === 'resolved' ? created : null,
-        closedAt: null,
-        rating: null,
-        ratingComment: '',
-        autoClosed: false,
-        reopenCount: 0,
-        unsatisfiedCount: 0,
-        mergedInto: null,
-        rejectReason: null,
-        createdAt: created,
-        updatedAt: created,
-        version: 0,
-      })
-    }
-  })
-  const docs = users * (MESSAGES_PER_USER + 1) + orders
-  console.log(
-    `  ${size.toLocaleString()} 级：另有 ${orders.toLocaleString()} 条工单；写入 ${docs.toLocaleString()} 条文档用时 ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  )
-  const who = (i: number) => `bench:${(i * 7919) % users}`
-  const stats = {
-    'me.get': await measure('me.get', (i) => api.dispatch({ action: 'me.get', payload: {} }, who(i))),
-    'messages.list (page 1)': await measure('list', (i) =>
-      api.dispatch({ action: 'messages.list', payload: { limit: 20 } }, who(i)),
-    ),
-    'messages.list (page 2)': await measure('list2', async (i) => {
-      const first = await api.dispatch({ action: 'messages.list', payload: { limit: 20 } }, who(i))
-      const cursor =
-        first.ok && typeof first.data === 'object' && first.data && 'nextCursor' in first.data
-          ? first.data.nextCursor
-          : null
-      return api.dispatch({ action: 'messages.list', payload: { limit: 20, cursor } }, who(i))
-    }),
-    // Rate limit is per reporter per hour: each create comes from its own rider.
-    'orders.create (snap, routed)': await measure('create', (i) =>
-      api.dispatch(
-        {
-          action: 'orders.create',
-          payload: {
-            source: 'snap',
-            categoryId: 'cat_traffic',
-            text: '僵尸车占道',
-            location: { lat: 35.4021, lng: 116.5806 },
-          },
-          requestId: `bench-create-${i}`,
-        },
-        `bench-rider:${i}`,
-      ),
-    ),
-    'orders.inbox (worker 待办)': await measure('inbox', () =>
-      api.dispatch({ action: 'orders.inbox', payload: {} }, 'demo:grid_worker'),
-    ),
+  const { residents } = await loadBenchData(store, size, now)
+  const loadSeconds = (performance.now() - t0) / 1000
+  const seen: { collection: string; query: Query }[] = []
+  const probe = createApi(createLocalDeps(config, { store: recording(store, seen), log }))
+  let cursor = fullPage(await probe.dispatch({ action: 'orders.inbox', payload: {} }, WORKER))
+  const asked = seen.find((s) => s.collection === 'orders')
+  if (!asked || !cursor) throw new Error('待办 page 1 of the bench worker is not full')
+  const cursors: Bench['cursors'] = { 3: null, 300: null }
+  for (let page = 2; page < DEEP_PAGE && cursor; page++) {
+    cursor = fullPage(await api.dispatch({ action: 'orders.inbox', payload: { cursor } }, WORKER))
+    if (page === 2) cursors[3] = cursor
+    if (page === DEEP_PAGE - 1) cursors[300] = cursor
   }
-  await deps.store.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-  return stats
+  const megabytes = fs.readdirSync(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0) / 2 ** 20
+  const raw = new BetterSqlite3(file, { readonly: true })
+  return {
+    size,
+    dir,
+    api,
+    store,
+    raw,
+    residents,
+    loadSeconds,
+    megabytes,
+    cursors,
+    inbox: { query: asked.query, ...findStatement('orders', asked.query) },
+  }
+}
+
+function opsOf(b: Bench): Op[] {
+  const resident = (i: number) => benchResident((i * 7919) % b.residents)
+  // The store's statements answer their first column only; the floors read the same way.
+  const readUser = b.raw.prepare('SELECT doc FROM "users" WHERE _id = ?').pluck()
+  const inboxSql = b.raw.prepare(b.inbox.sql).pluck()
+  const inbox = (cursor: string | null) => async () =>
+    fullPage(await b.api.dispatch({ action: 'orders.inbox', payload: cursor ? { cursor } : {} }, WORKER)) !== null
+  const ops: Op[] = [
+    {
+      name: 'me.get',
+      size: b.size,
+      call: async (i) => {
+        const res = await b.api.dispatch({ action: 'me.get', payload: {} }, resident(i))
+        return res.ok && MeSchema.safeParse(res.data).data?.homeGrid !== null
+      },
+    },
+    { name: 'raw read by id', size: b.size, call: (i) => readUser.get(userIdFor(resident(i))) !== undefined },
+    { name: '待办 page 1', size: b.size, call: inbox(null) },
+    { name: 'raw SQL of 待办 page 1', size: b.size, call: () => inboxSql.all(...b.inbox.params).length === PAGE + 1 },
+    // Between the two: what the store adds (planning, JSON.parse of each document) before any module code runs.
+    {
+      name: 'store.find of 待办 page 1',
+      size: b.size,
+      call: async () => (await b.store.find('orders', b.inbox.query)).items.length === PAGE,
+    },
+    { name: '待办 page 3', size: b.size, call: inbox(b.cursors[3]) },
+    {
+      name: 'orders.create',
+      size: b.size,
+      call: async (i) => {
+        const payload = {
+          source: 'snap',
+          categoryId: 'cat_traffic',
+          text: '僵尸车占道',
+          location: { lat: 35.4021, lng: 116.5806 },
+        }
+        // The report quota is per reporter per hour: each create comes from its own rider.
+        const rider = `bench-rider:${b.size}:${i}`
+        const res = await b.api.dispatch({ action: 'orders.create', payload, requestId: `create-${i}` }, rider)
+        return res.ok
+      },
+    },
+  ]
+  if (b.cursors[300]) ops.push({ name: `待办 page ${DEEP_PAGE}`, size: b.size, call: inbox(b.cursors[300]) })
+  return ops
+}
+
+/** Pads to a column width, counting a CJK character as two columns as terminals draw it. */
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].reduce((w, c) => w + (c > '\u2e7f' ? 2 : 1), 0)))
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '-').padStart(8)
+const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a').padStart(8)
+
+function report(timings: Timing[], sizes: number[]): void {
+  const label = (size: number) => (size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`)
+  const find = (name: string, size: number) => timings.find((t) => t.name === name && t.size === size)
+  const p = (name: string, size: number, q: number) => {
+    const t = find(name, size)
+    return t ? percentile(t.times, q) : NaN
+  }
+  console.log(
+    `\n${pad('operation', 26)} ${'size'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  calls  not as expected`,
+  )
+  for (const t of timings) {
+    const [p50, p95, p99] = [50, 95, 99].map((q) => percentile(t.times, q))
+    console.log(
+      `${pad(t.name, 26)} ${label(t.size).padStart(5)} ${ms(p50 ?? NaN)} ${ms(p95 ?? NaN)} ${ms(p99 ?? NaN)}  ${String(t.times.length).padStart(5)}  ${t.bad}`,
+    )
+  }
+  const [small, large] = [sizes[0] ?? SMALL, sizes[sizes.length - 1] ?? SMALL]
+  const perSize = (f: (size: number) => number) => sizes.map((s) => `${label(s)} ${ratio(f(s))}`).join('   ')
+  console.log(`\n${pad('figure (issue 16)', 46)} ${'goal'.padStart(8)}   measured`)
+  const rows: [string, string, string][] = [
+    [
+      '待办 page 1, dispatcher / raw SQL, p50',
+      '≤ 2×',
+      perSize((s) => p('待办 page 1', s, 50) / p('raw SQL of 待办 page 1', s, 50)),
+    ],
+    ['me.get / one raw read by id, p50', '≤ 6×', perSize((s) => p('me.get', s, 50) / p('raw read by id', s, 50))],
+    [
+      `待办 page ${DEEP_PAGE} / page 3, p50`,
+      '≤ 1.3×',
+      perSize((s) => p(`待办 page ${DEEP_PAGE}`, s, 50) / p('待办 page 3', s, 50)),
+    ],
+    ['orders.create p99 / p50', '≤ 3×', perSize((s) => p('orders.create', s, 99) / p('orders.create', s, 50))],
+    [
+      `待办 page 1 p50, ${label(large)} / ${label(small)}`,
+      '≤ 1.2',
+      ratio(p('待办 page 1', large, 50) / p('待办 page 1', small, 50)),
+    ],
+    [
+      `待办 page 1 p95, ${label(large)} / ${label(small)}`,
+      '≤ 1.2',
+      ratio(p('待办 page 1', large, 95) / p('待办 page 1', small, 95)),
+    ],
+  ]
+  for (const [name, goal, value] of rows) console.log(`${pad(name, 46)} ${goal.padStart(8)}   ${value}`)
+  const share = (s: number) => {
+    const [raw, store, all] = ['raw SQL of 待办 page 1', 'store.find of 待办 page 1', '待办 page 1'].map((n) =>
+      p(n, s, 50),
+    )
+    return `${label(s)}: SQL ${ms(raw ?? NaN).trim()}, store +${ms((store ?? NaN) - (raw ?? NaN)).trim()}, modules and dispatcher +${ms((all ?? NaN) - (store ?? NaN)).trim()}`
+  }
+  console.log(`\n待办 page 1 p50 in ms, where it goes: ${sizes.map(share).join('; ')}`)
+  const pages = timings.filter((t) => t.name.startsWith('待办 page'))
+  const notFull = pages.reduce((sum, t) => sum + t.bad, 0)
+  const timed = pages.reduce((sum, t) => sum + t.times.length, 0)
+  console.log(
+    notFull === 0
+      ? `\nevery timed 待办 page was full: yes (${timed.toLocaleString()} pages of ${PAGE}, each with a next cursor)`
+      : `\nevery timed 待办 page was full: NO, ${notFull} of ${timed.toLocaleString()} were not`,
+  )
 }
 
 async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2))
+  const sizes = [...new Set([SMALL, options.orders])]
+  const chunk = Math.min(100, options.calls)
   console.log(
-    `基准测试：SQLite 文件 + 真实 dispatcher，每项 ${CALLS} 次调用（Node ${process.version}, ${os.cpus().length} 核）`,
+    `bench: real dispatcher on SQLite files, ${options.calls} timed calls per operation and size, interleaved in chunks of ${chunk} (Node ${process.version}, ${os.cpus().length} cores)`,
   )
-  const results: Record<number, Record<string, Stats>> = {}
-  for (const size of SIZES) results[size] = await benchSize(size)
-  const [small, large] = SIZES.map((s) => results[s] ?? {})
-  console.log('\naction                       | 10k p50 ms | 10k p95 ms | 100k p50 ms | 100k p95 ms | p50 ratio')
-  for (const name of Object.keys(small ?? {})) {
-    const a = small?.[name]
-    const b = large?.[name]
-    if (!a || !b) continue
+  const now = Date.now()
+  const benches: Bench[] = []
+  for (const size of sizes) {
+    const b = await openBench(size, now)
+    benches.push(b)
     console.log(
-      `${name.padEnd(28)} | ${a.p50.toFixed(3).padStart(10)} | ${a.p95.toFixed(3).padStart(10)} | ${b.p50.toFixed(3).padStart(11)} | ${b.p95.toFixed(3).padStart(11)} | ${(b.p50 / a.p50).toFixed(2)}x`,
+      `  ${size.toLocaleString()} orders + ${b.residents.toLocaleString()} residents loaded in ${b.loadSeconds.toFixed(1)} s (${b.megabytes.toFixed(0)} MB on disk); 待办 page ${DEEP_PAGE}: ${b.cursors[300] ? 'yes' : 'no, fewer pages'}`,
     )
+  }
+  const t0 = performance.now()
+  const timings = await runInterleaved(benches.flatMap(opsOf), options.calls, chunk)
+  console.log(`  timed in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  report(timings, sizes)
+  for (const b of benches) {
+    b.raw.close()
+    await b.store.close()
+    fs.rmSync(b.dir, { recursive: true, force: true })
   }
 }
 

@@ -5,9 +5,18 @@ import { StoreConflictError } from './store/port'
 import type { Deps } from './context'
 import { updateVersioned } from './store/update'
 
+/** Recent openId → user id answers: every call hashes its caller's openId, and callers repeat. */
+const recentIds = new Map<string, string>()
+const RECENT_IDS_KEPT = 10_000
+
 /** Deterministic user id from the openId, so two concurrent first calls cannot create two users. */
 export function userIdFor(openId: string): string {
-  return `u_${crypto.createHash('sha256').update(openId).digest('base64url').slice(0, 22)}`
+  const known = recentIds.get(openId)
+  if (known) return known
+  const id = `u_${crypto.createHash('sha256').update(openId).digest('base64url').slice(0, 22)}`
+  if (recentIds.size >= RECENT_IDS_KEPT) recentIds.clear()
+  recentIds.set(openId, id)
+  return id
 }
 
 export function parseUser(doc: unknown): UserDoc {

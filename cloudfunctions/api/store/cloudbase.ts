@@ -108,7 +108,7 @@ async function findPage(db: Db, collection: CollectionName, query: Query): Promi
   let ref = db.collection(collection).where(pageWhere(db.command, plan)).orderBy(plan.orderField, plan.direction)
   if (plan.orderField !== '_id') ref = ref.orderBy('_id', plan.direction)
   const res = await ref.limit(plan.limit + 1).get()
-  return toPage(res.data as StoredDoc[], plan)
+  return toPage(res.data as StoredDoc[], plan, (doc) => doc)
 }
 
 async function countMatching(db: Db, collection: CollectionName, where: Where): Promise<number> {

@@ -26,7 +26,10 @@ export interface Plan {
   orderField: string
   direction: 'asc' | 'desc'
   limit: number
-  after: { value: unknown; id: string } | null
+  /** Fingerprint of the query a cursor belongs to. */
+  shape: string
+  /** Keyset position to resume after: the last item's sort value and _id. */
+  after: { value: Scalar; id: string } | null
 }
 
 function isRangeCond(v: Scalar | RangeCond): v is RangeCond {
@@ -76,19 +79,38 @@ export function assertIndexed(collection: CollectionName, filters: Filter[], ord
   }
 }
 
-export function encodeCursor(value: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url')
+/**
+ * What a cursor may resume: the collection, the order and which fields are filtered how. Values are left
+ * out on purpose, so a range that moves with the clock (`dueAt < now`) still pages; a cursor of another
+ * query (another list, another order) is refused.
+ */
+function shapeOf(collection: CollectionName, filters: Filter[], orderField: string, direction: string): string {
+  const fields = filters.map((f) => `${f.field}:${f.op === 'in' ? 'eq' : f.op}`).sort()
+  const text = [collection, orderField, direction, ...fields].join('|')
+  let hash = 0x811c9dc5 // FNV-1a, 32 bits: a fingerprint against mix-ups, not a secret
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(36)
 }
 
-export function decodeCursor(cursor: string): { value: unknown; id: string } {
+/** A cursor names the last item's (sort value, _id) and the shape of the query it came from. */
+export function encodeCursor(value: unknown, id: string, shape: string): string {
+  return Buffer.from(JSON.stringify([value ?? null, id, shape]), 'utf8').toString('base64url')
+}
+
+const isCursorValue = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v)
+
+/** The (sort value, _id) to resume after; InvalidCursorError for garbage or a cursor of another query. */
+export function decodeCursor(cursor: string, shape: string): { value: Scalar; id: string } {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
     throw new InvalidCursorError()
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw new InvalidCursorError()
-  return { value: parsed[0], id: parsed[1] }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw new InvalidCursorError()
+  const [value, id, from] = parsed as unknown[]
+  if (!isCursorValue(value) || typeof id !== 'string' || from !== shape) throw new InvalidCursorError()
+  return { value, id }
 }
 
 export class InvalidCursorError extends Error {
@@ -104,12 +126,16 @@ export function planQuery(collection: CollectionName, query: Query): Plan {
   if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIMIT) {
     throw new RangeError(`limit must be 1..${MAX_LIMIT}`)
   }
+  const orderField = query.orderBy?.field ?? '_id'
+  const direction = query.orderBy?.direction ?? 'asc'
+  const shape = shapeOf(collection, filters, orderField, direction)
   return {
     filters,
-    orderField: query.orderBy?.field ?? '_id',
-    direction: query.orderBy?.direction ?? 'asc',
+    orderField,
+    direction,
     limit: query.limit,
-    after: query.cursor ? decodeCursor(query.cursor) : null,
+    shape,
+    after: query.cursor ? decodeCursor(query.cursor, shape) : null,
   }
 }
 
@@ -122,10 +148,15 @@ export function readField(doc: StoredDoc, path: string): unknown {
   return value
 }
 
-/** Builds the page result from `limit + 1` fetched rows. */
-export function toPage(rows: StoredDoc[], plan: Plan): { items: StoredDoc[]; nextCursor: string | null } {
-  const items = rows.slice(0, plan.limit)
+/** Builds the page result from `limit + 1` fetched rows, parsing (`parse`) only the ones the page returns. */
+export function toPage<R>(
+  rows: R[],
+  plan: Plan,
+  parse: (row: R) => StoredDoc,
+): { items: StoredDoc[]; nextCursor: string | null } {
+  const items = rows.slice(0, plan.limit).map(parse)
   const last = items[items.length - 1]
-  const nextCursor = rows.length > plan.limit && last ? encodeCursor(readField(last, plan.orderField), last._id) : null
+  const nextCursor =
+    rows.length > plan.limit && last ? encodeCursor(readField(last, plan.orderField), last._id, plan.shape) : null
   return { items, nextCursor }
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import { COLLECTIONS, SCHEMA, type CollectionName } from './schema'
+import { COLLECTIONS, type CollectionName } from './schema'
 import {
   StoreConflictError,
   type Page,
@@ -12,60 +12,26 @@ import {
   type TxHandle,
   type Where,
 } from './port'
-import { planQuery, toFilters, assertIndexed, toPage, type Filter, type Plan } from './plan'
+import { planQuery, toFilters, assertIndexed, toPage } from './plan'
+import { countSql, findSql, indexesOf, q, type SqlValue } from './sqlite-sql'
+import { startCheckpointer, WAL_RESTART_TABLE, type Checkpointer, type CheckpointTiming } from './sqlite-checkpoint'
 import { Mutex } from './mutex'
 
+export { expandIn } from './sqlite-sql'
+
 type Database = BetterSqlite3.Database
-type SqlValue = string | number | null
+type Statement = BetterSqlite3.Statement
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`
-const jsonPath = (field: string) => `json_extract(doc, '$.${field}')`
-const col = (field: string) => (field === '_id' ? '_id' : jsonPath(field))
+/** How often the background worker checkpoints: often while writes come in, now and then when quiet. */
+const CHECKPOINT: CheckpointTiming = { busyEveryMs: 100, everyMs: 1000, restartAfterFrames: 64 }
+/** WAL pages after which a commit checkpoints itself: only when the background checkpoint fell far behind. */
+const AUTO_CHECKPOINT_BACKSTOP_PAGES = 16_384
+/** Prepared statements kept per connection; the SQL of a find varies only with the shape of its query. */
+const STATEMENTS_KEPT = 256
 
-function toSql(value: unknown): SqlValue {
-  if (typeof value === 'boolean') return value ? 1 : 0
-  if (typeof value === 'string' || typeof value === 'number') return value
-  return null
-}
-
-/** One SQL condition per filter; their values are appended to `params` in order. */
-function whereSql(filters: Filter[], params: SqlValue[]): string[] {
-  return filters.map((f) => {
-    const c = col(f.field)
-    if (f.op === 'eq') {
-      if (f.value === null) return `${c} IS NULL`
-      params.push(toSql(f.value))
-      return `${c} = ?`
-    }
-    if (f.op === 'in') {
-      if (f.values.length === 0) return '0'
-      params.push(...f.values.map(toSql))
-      return `${c} IN (${f.values.map(() => '?').join(',')})`
-    }
-    params.push(toSql(f.value))
-    return `${c} ${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op]} ?`
-  })
-}
-
-const MAX_BRANCHES = 64
-
-/** Rewrites `in` filters into the cartesian product of equality filters (up to MAX_BRANCHES). */
-export function expandIn(filters: Filter[]): Filter[][] {
-  let branches: Filter[][] = [[]]
-  for (const f of filters) {
-    if (f.op !== 'in' || f.values.length === 0) {
-      branches = branches.map((b) => [...b, f])
-      continue
-    }
-    if (branches.length * f.values.length > MAX_BRANCHES) return [filters]
-    branches = branches.flatMap((b) => f.values.map((value) => [...b, { field: f.field, op: 'eq' as const, value }]))
-  }
-  return branches
-}
-
-function parseRow(row: unknown): StoredDoc {
-  const { doc } = row as { doc: string } // adapter seam: better-sqlite3 rows are untyped
-  return JSON.parse(doc) as StoredDoc
+/** A `doc` column as read (statements that read are plucked: they answer their first column). */
+function parseDoc(doc: unknown): StoredDoc {
+  return JSON.parse(String(doc)) as StoredDoc // adapter seam: the column holds what JSON.stringify wrote
 }
 
 /** Loads better-sqlite3 lazily so the cloud bundle never needs the native module. */
@@ -76,18 +42,56 @@ function openDatabase(file: string): Database {
   const db = new Driver(file)
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
+  // NORMAL in WAL mode syncs at checkpoints, not at every commit: a committed write survives a crash of the
+  // process (it is in the WAL), the file never corrupts, and only a power or OS failure may undo the last
+  // transactions since the last checkpoint. FULL would add an fsync to every request that writes.
   db.pragma('synchronous = NORMAL')
+  // Checkpoints run in the background (sqlite-checkpoint.ts); this only bounds the WAL if that falls behind.
+  db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_BACKSTOP_PAGES}`)
+  db.pragma(`journal_size_limit = ${64 * 2 ** 20}`)
   return db
 }
 
-/** A table per collection and an expression index per declared index (idempotent). */
-function createTables(db: Database): void {
-  for (const name of COLLECTIONS) {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${q(name)} (_id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`)
-    for (const index of SCHEMA[name].indexes) {
-      const cols = index.fields.map((f) => `${col(f.field)} ${f.direction.toUpperCase()}`).join(', ')
-      db.exec(`CREATE INDEX IF NOT EXISTS ${q(`${name}__${index.name}`)} ON ${q(name)} (${cols})`)
+/**
+ * Prepares each SQL text once per connection (a find's statement costs more to prepare than to run).
+ * Statements that read answer their first column only, without building a row object around it.
+ */
+function statementCache(db: Database): (sql: string) => Statement {
+  const cache = new Map<string, Statement>()
+  return (sql) => {
+    let statement = cache.get(sql)
+    if (!statement) {
+      statement = db.prepare(sql)
+      if (statement.reader) statement.pluck()
+      if (cache.size >= STATEMENTS_KEPT) cache.delete(cache.keys().next().value ?? '')
+      cache.set(sql, statement)
     }
+    return statement
+  }
+}
+
+/** A table per collection and exactly the declared indexes (one whose definition changed is rebuilt); the worker's table. */
+function syncSchema(db: Database): void {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${q(WAL_RESTART_TABLE)} (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)`)
+    for (const name of COLLECTIONS) {
+      db.exec(
+        `CREATE TABLE IF NOT EXISTS ${q(name)} (_id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`,
+      )
+      const rows = db
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+        .all(name) as { name: string; sql: string }[] // adapter seam: untyped rows
+      const ours = rows.filter((r) => r.name.startsWith(`${name}__`))
+      const existing = new Map(ours.map((r) => [r.name, r.sql]))
+      const wanted = indexesOf(name)
+      for (const [index, sql] of existing) if (wanted.get(index) !== sql) db.exec(`DROP INDEX ${q(index)}`)
+      for (const [index, sql] of wanted) if (existing.get(index) !== sql) db.exec(sql)
+    }
+    db.exec('COMMIT')
+  } catch (err) {
+    db.exec('ROLLBACK')
+    throw err
   }
 }
 
@@ -96,129 +100,143 @@ function isConstraintError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && String(err.code).startsWith('SQLITE_CONSTRAINT')
 }
 
-/** Reads and writes by id, shared by direct calls and transactions. */
-function documentHandle(db: Database): TxHandle {
+/** Reads and writes by id, shared by direct calls and transactions; synchronous, as the driver is. */
+interface Documents {
+  get(collection: CollectionName, id: string): StoredDoc | null
+  insert(collection: CollectionName, doc: StoredDoc): void
+  replace(collection: CollectionName, doc: StoredDoc): StoredDoc
+  remove(collection: CollectionName, id: string): void
+}
+
+interface ByIdStatements {
+  get: Statement
+  insert: Statement
+  replace: Statement
+  remove: Statement
+}
+
+/** The by-id statements of each collection, prepared on first use (every request reads by id). */
+function byIdStatements(db: Database): (collection: CollectionName) => ByIdStatements {
+  const prepared = new Map<CollectionName, ByIdStatements>()
+  return (collection) => {
+    let statements = prepared.get(collection)
+    if (!statements) {
+      const table = q(collection)
+      statements = {
+        get: db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`).pluck(),
+        insert: db.prepare(`INSERT INTO ${table} (_id, version, doc) VALUES (?, ?, ?)`),
+        replace: db.prepare(`UPDATE ${table} SET version = ?, doc = ? WHERE _id = ? AND version = ?`),
+        remove: db.prepare(`DELETE FROM ${table} WHERE _id = ?`),
+      }
+      prepared.set(collection, statements)
+    }
+    return statements
+  }
+}
+
+function documentsOf(byId: (collection: CollectionName) => ByIdStatements): Documents {
   return {
-    async get(collection, id) {
-      const row = db.prepare(`SELECT doc FROM ${q(collection)} WHERE _id = ?`).get(id)
-      return row ? parseRow(row) : null
+    get(collection, id) {
+      const doc = byId(collection).get.get(id)
+      return doc === undefined ? null : parseDoc(doc)
     },
-    async insert(collection, doc) {
+    insert(collection, doc) {
       try {
-        db.prepare(`INSERT INTO ${q(collection)} (_id, version, doc) VALUES (?, ?, ?)`).run(
-          doc._id,
-          doc.version,
-          JSON.stringify(doc),
-        )
+        byId(collection).insert.run(doc._id, doc.version, JSON.stringify(doc))
       } catch (err) {
         if (isConstraintError(err)) throw new StoreConflictError(collection, doc._id)
         throw err
       }
     },
-    async replace(collection, doc) {
+    replace(collection, doc) {
       const next = { ...doc, version: doc.version + 1 }
-      const result = db
-        .prepare(`UPDATE ${q(collection)} SET version = ?, doc = ? WHERE _id = ? AND version = ?`)
-        .run(next.version, JSON.stringify(next), doc._id, doc.version)
+      const result = byId(collection).replace.run(next.version, JSON.stringify(next), doc._id, doc.version)
       if (result.changes !== 1) throw new StoreConflictError(collection, doc._id)
       return next
     },
-    async remove(collection, id) {
-      db.prepare(`DELETE FROM ${q(collection)} WHERE _id = ?`).run(id)
+    remove(collection, id) {
+      byId(collection).remove.run(id)
     },
   }
 }
 
-/** `ORDER BY … LIMIT …` of a plan: ties on the order field are broken by _id; one row more tells of a next page. */
-function orderLimitSql(plan: Plan, orderExpr = col(plan.orderField)): string {
-  const dir = plan.direction === 'asc' ? 'ASC' : 'DESC'
-  const tieBreak = plan.orderField === '_id' ? '' : `, _id ${dir}`
-  return ` ORDER BY ${orderExpr} ${dir}${tieBreak} LIMIT ${plan.limit + 1}`
-}
-
-/** The keyset condition that resumes after the cursor's (order value, _id), or none on the first page. */
-function afterCursorSql(plan: Plan, params: SqlValue[]): string[] {
-  if (!plan.after) return []
-  const cmp = plan.direction === 'asc' ? '>' : '<'
-  if (plan.orderField === '_id') {
-    params.push(plan.after.id)
-    return [`_id ${cmp} ?`]
+/** The same reads and writes as promises, for code inside a transaction (which already holds the connection). */
+function txHandleOf(documents: Documents): TxHandle {
+  const later =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    async (...args: A): Promise<R> =>
+      fn(...args)
+  return {
+    get: later(documents.get),
+    insert: later(documents.insert),
+    replace: later(documents.replace),
+    remove: later(documents.remove),
   }
-  const order = col(plan.orderField)
-  params.push(toSql(plan.after.value), toSql(plan.after.value), plan.after.id)
-  return [`(${order} ${cmp} ? OR (${order} = ? AND _id ${cmp} ?))`]
 }
 
-/** One ordered, limited scan of the rows matching `filters` after the cursor. */
-function selectSql(collection: CollectionName, plan: Plan, filters: Filter[], params: SqlValue[]): string {
-  const clauses = [...whereSql(filters, params), ...afterCursorSql(plan, params)]
-  return (
-    `SELECT doc, _id, ${col(plan.orderField)} AS o FROM ${q(collection)}` +
-    (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
-    orderLimitSql(plan)
-  )
+/** The SQL and parameters a `find` runs (the benchmark times the same statement on its own). */
+export function findStatement(collection: CollectionName, query: Query): { sql: string; params: SqlValue[] } {
+  const params: SqlValue[] = []
+  return { sql: findSql(collection, planQuery(collection, query), params), params }
 }
 
-/**
- * An IN on an index prefix cannot deliver rows in index order, so SQLite would sort every match:
- * instead, one ordered index scan per combination, merged (what the index is for).
- */
-function findSql(collection: CollectionName, plan: Plan, params: SqlValue[]): string {
-  const branches = expandIn(plan.filters)
-  if (branches.length <= 1 || plan.orderField === '_id') return selectSql(collection, plan, plan.filters, params)
-  const scans = branches.map((filters) => `SELECT * FROM (${selectSql(collection, plan, filters, params)})`)
-  return `SELECT doc FROM (${scans.join(' UNION ALL ')})${orderLimitSql(plan, 'o')}`
-}
-
-function findPage(db: Database, collection: CollectionName, query: Query): Page {
+function findPage(sql: (text: string) => Statement, collection: CollectionName, query: Query): Page {
   const plan = planQuery(collection, query)
   const params: SqlValue[] = []
-  const rows = db.prepare(findSql(collection, plan, params)).all(...params)
-  return toPage(rows.map(parseRow), plan)
+  const docs = sql(findSql(collection, plan, params)).all(...params)
+  return toPage(docs, plan, parseDoc)
 }
 
-function countMatching(db: Database, collection: CollectionName, where: Where): number {
+function countMatching(sql: (text: string) => Statement, collection: CollectionName, where: Where): number {
   const filters = toFilters(where)
   assertIndexed(collection, filters, undefined)
   const params: SqlValue[] = []
-  const clauses = whereSql(filters, params)
-  const row = db.prepare(`SELECT COUNT(*) AS n FROM ${q(collection)} WHERE ${clauses.join(' AND ')}`).get(...params)
-  return (row as { n: number }).n // adapter seam: untyped row
+  return Number(sql(countSql(collection, filters, params)).get(...params))
 }
 
 /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back when it throws. */
-async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  db.exec('BEGIN IMMEDIATE')
+async function inTransaction<T>(sql: (text: string) => Statement, work: () => Promise<T>): Promise<T> {
+  sql('BEGIN IMMEDIATE').run()
   try {
     const result = await work()
-    db.exec('COMMIT')
+    sql('COMMIT').run()
     return result
   } catch (err) {
-    db.exec('ROLLBACK')
+    sql('ROLLBACK').run()
     throw err
   }
 }
 
-export function createSqliteStore(file: string): Store {
+export interface SqliteOptions {
+  /** When the background worker checkpoints a file database. */
+  checkpoint?: Partial<CheckpointTiming>
+}
+
+export function createSqliteStore(file: string, options: SqliteOptions = {}): Store {
   const db = openDatabase(file)
-  createTables(db)
-  const documents = documentHandle(db)
+  syncSchema(db)
+  const sql = statementCache(db)
+  const documents = documentsOf(byIdStatements(db))
+  const tx = txHandleOf(documents)
+  const checkpointer: Checkpointer | null =
+    file === ':memory:' ? null : startCheckpointer(file, { ...CHECKPOINT, ...options.checkpoint })
   // One connection: every call waits its turn, so none runs inside another caller's transaction.
   const mutex = new Mutex()
   const locked =
-    <A extends unknown[], R>(fn: (...args: A) => R | Promise<R>) =>
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
     (...args: A): Promise<R> =>
-      mutex.run(async () => fn(...args))
+      mutex.runSync(() => fn(...args))
   return {
-    get: locked(documents.get),
-    insert: locked(documents.insert),
-    replace: locked(documents.replace),
-    remove: locked(documents.remove),
-    find: locked((collection: CollectionName, query: Query) => findPage(db, collection, query)),
-    count: locked((collection: CollectionName, where: Where) => countMatching(db, collection, where)),
-    transaction: (fn) => mutex.run(() => inTransaction(db, () => fn(documents))),
+    get: (collection, id) => mutex.runSync(() => documents.get(collection, id)),
+    insert: (collection, doc) => mutex.runSync(() => documents.insert(collection, doc)),
+    replace: (collection, doc) => mutex.runSync(() => documents.replace(collection, doc)),
+    remove: (collection, id) => mutex.runSync(() => documents.remove(collection, id)),
+    find: locked((collection: CollectionName, query: Query) => findPage(sql, collection, query)),
+    count: locked((collection: CollectionName, where: Where) => countMatching(sql, collection, where)),
+    transaction: (fn) => mutex.run(() => inTransaction(sql, () => fn(tx))),
     close: () =>
       mutex.run(async () => {
+        await checkpointer?.stop()
         db.close()
       }),
   }

@@ -3,7 +3,8 @@
  * TCB_SECRET_ID and TCB_SECRET_KEY set, and says so when skipped.
  */
 import path from 'node:path'
-import type { Store } from '../../../../cloudfunctions/api/store/port'
+import type { Query, Store } from '../../../../cloudfunctions/api/store/port'
+import { InvalidCursorError } from '../../../../cloudfunctions/api/store/plan'
 import { StoreConflictError, UnindexedQueryError } from '../../../../cloudfunctions/api/store/port'
 import { createSqliteStore } from '../../../../cloudfunctions/api/store/sqlite'
 import { createCloudbaseStore } from '../../../../cloudfunctions/api/store/cloudbase'
@@ -49,8 +50,22 @@ const probe = (n: number, extra: Record<string, unknown> = {}) => ({
 const own = (name: string, score: number) =>
   probe(0, { _id: `${run}_${name}`, owner: `${run}_own`, kind: `${run}_own`, score })
 
+const cursorOf = (parts: unknown[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url')
+
 describe.each(adapters)('store contract: %s', (_name, make) => {
   let store: Store
+
+  /** The ids `query` pages through, `limit` at a time, following each nextCursor. */
+  async function pageAll(query: Omit<Query, 'limit' | 'cursor'>, limit: number): Promise<string[]> {
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await store.find('probes', { ...query, limit, cursor })
+      seen.push(...page.items.map((d) => d._id))
+      cursor = page.nextCursor
+    } while (cursor)
+    return seen
+  }
   beforeAll(async () => {
     store = await make()
     for (let n = 0; n < 25; n++) await store.insert('probes', probe(n))
@@ -129,6 +144,63 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
       .filter((n) => n % 3 !== 1)
       .reverse()
     expect(seen).toEqual(expected)
+  })
+
+  test('pages through ties of the sort key return every match once, ties in _id order, both directions', async () => {
+    const kinds = [`${run}_tie_a`, `${run}_tie_b`]
+    const scores = [5, 7, 5, 5, 9, 7, 5, 7, 7]
+    const docs = scores.map((score, n) => ({
+      ...probe(0, { _id: `${run}_tie_${n}`, owner: `${run}_tie`, kind: kinds[n % 2], score }),
+    }))
+    for (const doc of docs) await store.insert('probes', doc)
+    const ascending = (kind: string[]) =>
+      docs
+        .filter((d) => kind.includes(d.kind))
+        .sort((a, b) => a.score - b.score || (a._id < b._id ? -1 : 1))
+        .map((d) => d._id)
+    for (const limit of [1, 2, 3]) {
+      for (const kind of [kinds, [`${run}_tie_a`]]) {
+        const where = { kind: kind.length > 1 ? { in: kind } : `${run}_tie_a` }
+        const asc = await pageAll({ where, orderBy: { field: 'score', direction: 'asc' } }, limit)
+        const desc = await pageAll({ where, orderBy: { field: 'score', direction: 'desc' } }, limit)
+        expect(asc).toEqual(ascending(kind))
+        expect(desc).toEqual(ascending(kind).reverse())
+      }
+    }
+  })
+
+  test('a cursor still pages when a range bound of its query moves between pages (as `dueAt < now` does)', async () => {
+    const kind = `${run}_even`
+    const first = await store.find('probes', {
+      where: { kind, score: { lt: 20 } },
+      orderBy: { field: 'score', direction: 'asc' },
+      limit: 3,
+    })
+    const next = await store.find('probes', {
+      where: { kind, score: { lt: 22 } },
+      orderBy: { field: 'score', direction: 'asc' },
+      limit: 3,
+      cursor: first.nextCursor,
+    })
+    expect([...first.items, ...next.items].map((d) => d.score)).toEqual([0, 2, 4, 6, 8, 10])
+  })
+
+  test('a cursor of another query, or anything not a cursor, is refused', async () => {
+    const owner = `${run}_owner_1`
+    const byCreated = { where: { owner }, orderBy: { field: 'createdAt', direction: 'desc' as const }, limit: 2 }
+    const cursor = (await store.find('probes', byCreated)).nextCursor
+    expect(cursor).not.toBeNull()
+    const elsewhere: Query[] = [
+      { where: { kind: `${run}_even` }, orderBy: { field: 'score', direction: 'asc' }, limit: 2, cursor },
+      { ...byCreated, orderBy: { field: 'createdAt', direction: 'asc' }, cursor },
+      { ...byCreated, where: { owner: { in: [owner] }, createdAt: { gt: 0 } }, cursor },
+    ]
+    for (const query of elsewhere) await expect(store.find('probes', query)).rejects.toBeInstanceOf(InvalidCursorError)
+    const [value, id, shape] = JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')) as unknown[]
+    for (const bad of ['!!!', cursorOf([value, id]), cursorOf([{ gt: 1 }, id, shape]), cursorOf([value, 7, shape])]) {
+      await expect(store.find('probes', { ...byCreated, cursor: bad })).rejects.toBeInstanceOf(InvalidCursorError)
+    }
+    expect((await store.find('probes', { ...byCreated, cursor })).items).toHaveLength(2)
   })
 
   test('count uses the same filters', async () => {
