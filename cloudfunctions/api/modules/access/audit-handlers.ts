@@ -1,9 +1,8 @@
 /** The audit log as an admin reads it: a street admin the street's entries, a community admin their community's. */
 import { ADMIN_ROLES, AuditDocSchema, type AuditDoc } from '../../../../types'
 import type { Handler } from '../../handler'
-import type { Where } from '../../store/port'
 import { loadUsers } from '../places/load'
-import { grantsOf, visibleTo } from '../places/can'
+import { adminScopeWhere, visibleTo } from '../places/can'
 import { scoped } from '../places/place'
 import { open } from '../places/rules'
 
@@ -14,9 +13,7 @@ export const auditHandlers: { 'audit.list': Handler<'audit.list'> } = {
     roles: ADMIN_ROLES,
     place: open,
     handle: async ({ deps, user }, input) => {
-      const streets = grantsOf(user, 'street_admin').flatMap((g) => (g.streetId ? [g.streetId] : []))
-      const communities = grantsOf(user, 'community_admin').flatMap((g) => (g.communityId ? [g.communityId] : []))
-      const where: Where = streets.length ? { streetId: { in: streets } } : { communityId: { in: communities } }
+      const where = adminScopeWhere(user)
       const orderBy = { field: 'at', direction: 'desc' as const }
       const page = await deps.store.find('audit', { where, orderBy, limit: 20, cursor: input.cursor ?? null })
       const entries = visibleTo(

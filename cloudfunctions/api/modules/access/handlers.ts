@@ -11,11 +11,10 @@ import {
   type UserDoc,
 } from '../../../../types'
 import type { Handler } from '../../handler'
-import type { Where } from '../../store/port'
 import type { Deps } from '../../context'
 import { AppError, notFound, validation } from '../../errors'
 import { loadCommunity, loadDepartment, loadGrid, loadUsers } from '../places/load'
-import { grantsOf, visibleTo } from '../places/can'
+import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { open } from '../places/rules'
 import { newInviteCode } from '../../codes'
 import { audit } from '../audit/log'
@@ -94,9 +93,7 @@ const atInvite = async (deps: Deps, input: { id: string }) => invitePlace(await 
 
 /** The invites an admin may see: queried by their streets or communities, then each checked by the one rule. */
 async function listInvites(deps: Deps, user: UserDoc, cursor: string | null) {
-  const streets = grantsOf(user, 'street_admin').flatMap((g) => (g.streetId ? [g.streetId] : []))
-  const communities = grantsOf(user, 'community_admin').flatMap((g) => (g.communityId ? [g.communityId] : []))
-  const where: Where = streets.length ? { streetId: { in: streets } } : { communityId: { in: communities } }
+  const where = adminScopeWhere(user)
   const orderBy = { field: 'createdAt', direction: 'desc' as const }
   const page = await deps.store.find('invites', { where, orderBy, limit: PAGE, cursor })
   const invites = page.items.map((raw) => InviteDocSchema.parse(raw))

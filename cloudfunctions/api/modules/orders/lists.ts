@@ -13,7 +13,7 @@ import { callerStreets, findAll, loadGrid } from '../places/load'
 import { categoriesOf } from './repo'
 import type { Deps } from '../../context'
 import type { Page, Where } from '../../store/port'
-import { grantsOf, visibleTo } from '../places/can'
+import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { placeOfOrder } from './access'
 import { nameCache, presentSummary } from './present'
 
@@ -112,10 +112,7 @@ export async function inboxPage(deps: Deps, user: UserDoc, input: InboxInput) {
 
 /** 督办: supervised open orders of the admin's street, or of their community. */
 export async function overduePage(deps: Deps, user: UserDoc, cursor: string | null) {
-  const streets = ids(grantsOf(user, 'street_admin').map((g) => g.streetId))
-  const communities = ids(grantsOf(user, 'community_admin').map((g) => g.communityId))
-  const scope: Where = streets.length ? { streetId: { in: streets } } : { communityId: { in: communities } }
-  const where: Where = { ...scope, supervised: true, state: { in: [...OPEN_STATES] } }
+  const where: Where = { ...adminScopeWhere(user), supervised: true, state: { in: [...OPEN_STATES] } }
   const page = await deps.store.find('orders', {
     where,
     orderBy: { field: 'dueAt', direction: 'asc' },

@@ -78,3 +78,15 @@ export function grantsOf(user: UserDoc, ...roles: Role[]): RoleGrant[] {
 export function holds(user: UserDoc, roles: readonly Role[], place: ScopedPlace): boolean {
   return user.roles.some((g) => roles.includes(g.role) && can(g, place))
 }
+
+/**
+ * The part of a query that holds an admin's scope: their streets, or else their communities. Lists of
+ * invites, audit entries and 督办 start from it, then check each item with `visibleTo`.
+ */
+export function adminScopeWhere(user: UserDoc): Record<string, { in: string[] }> {
+  const streets = grantsOf(user, 'street_admin').flatMap((g) => (g.streetId ? [g.streetId] : []))
+  if (streets.length) return { streetId: { in: streets } }
+  return {
+    communityId: { in: grantsOf(user, 'community_admin').flatMap((g) => (g.communityId ? [g.communityId] : [])) },
+  }
+}
