@@ -95,9 +95,13 @@ export function allowedEvents(user: UserDoc, order: OrderDoc): OrderDetail['can'
   })
 }
 
+/** Who wrote the reject reason: the actor of the last 退回 in the timeline. */
+const rejecterOf = (timeline: TimelineDoc[]) =>
+  [...timeline].reverse().find((t) => t.type === 'rejected')?.actorId ?? null
+
 /** The author of each free-text field: the reporter wrote the text, address and rating; the rejecter the reason. */
 function textFields(order: OrderDoc, timeline: TimelineDoc[]) {
-  const rejecter = [...timeline].reverse().find((t) => t.type === 'rejected')?.actorId ?? null
+  const rejecter = rejecterOf(timeline)
   const fields: { field: HiddenNumber['field']; entryId: string | null; text: string; authorId: string | null }[] = [
     { field: 'text', entryId: null, text: order.text, authorId: order.reporterId },
     { field: 'address', entryId: null, text: order.address, authorId: order.reporterId },
@@ -202,10 +206,7 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
     ratingComment: readable(order.ratingComment, order.reporterId, viewer._id),
     autoClosed: order.autoClosed,
     confirmed: order.confirmed,
-    rejectReason:
-      order.rejectReason === null
-        ? null
-        : readable(order.rejectReason, textFields(order, timeline)[3]?.authorId ?? null, viewer._id),
+    rejectReason: order.rejectReason === null ? null : readable(order.rejectReason, rejecterOf(timeline), viewer._id),
     mergedInto: order.mergedInto,
     hiddenNumbers: staff ? hiddenNumbers(order, timeline, viewer) : [],
     jointDepartmentNames: jointNames.flatMap((n) => (n ? [n] : [])),
