@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useEffect, useRef } from 'react'
 import { GridFacts } from '../../components/grids/grid-facts'
 import { HomeGridCard } from '../../components/grids/home-grid-card'
 import { JoinPrompt } from '../../components/grids/join-prompt'
@@ -30,10 +31,26 @@ function MyGrid({ grid }: { grid: GridHome }) {
   )
 }
 
+/**
+ * 首页 must never sit blank: when it still waits for the person or their grid but nothing is loading
+ * and nothing failed (seen in E2E after joining by link), load both again, a few times at most.
+ */
+function useIdleRecovery(home: ReturnType<typeof useHomeGrid>) {
+  const tries = useRef(0)
+  const idle = (!home.me || home.waiting) && !home.loading && !home.error
+  const { reload } = home
+  useEffect(() => {
+    if (!idle || tries.current >= 3) return
+    tries.current++
+    void reload()
+  }, [idle, reload])
+}
+
 export default function HomePage() {
   const home = useHomeGrid()
   usePullRefresh(home.reload)
   usePendingJoinRedirect()
+  useIdleRecovery(home)
 
   if (!home.me || home.waiting)
     return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
