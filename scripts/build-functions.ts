@@ -1,6 +1,6 @@
 /**
  * `npm run build:functions`: bundles the `api` function into cloudfunctions/api/index.js (one minified
- * file, only @cloudbase/node-sdk left to install in the cloud) and writes cloudbaserc.json, config.json
+ * file, only @cloudbase/node-sdk and the lazily imported exceljs and qrcode left to install in the cloud) and writes cloudbaserc.json, config.json
  * and the function's package.json, formatted so the tree stays clean under `prettier --check`.
  *
  * Every first call after idle loads this file, so it is kept small (see `npm run size`): minified, the
@@ -18,7 +18,12 @@ const root = path.resolve(__dirname, '..')
 export const BUNDLE_GOAL = { bytes: 400 * 1024, requireMs: 80 }
 
 /** Installed in the cloud from the function's package.json, never bundled. */
-export const CLOUD_EXTERNALS = ['@cloudbase/node-sdk']
+/**
+ * Rarely used parts (exceljs for the admins' exports, qrcode for a poster without a mini-program code)
+ * are loaded by a dynamic import on first use, from the function's own node_modules: a cold start
+ * neither reads nor parses them.
+ */
+export const CLOUD_EXTERNALS = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
 
 /**
  * Local-only code that must never reach the cloud bundle (paths from the repo root): the SQLite
@@ -59,28 +64,31 @@ const zodLocalesPlugin: Plugin = {
 
 /**
  * The deadlines read only which dates are 法定节假日 and which are 调休 workdays (modules/orders/deadlines.ts):
- * the bundle keeps those dates and drops the holiday names and the in-lieu table (≈ 43 KB → ≈ 13 KB).
+ * the bundle keeps those dates, packed per year, and drops the holiday names and the in-lieu table (≈ 43 KB → ≈ 3 KB).
  */
-const holidayDatesPlugin: Plugin = {
+export const holidayDatesPlugin: Plugin = {
   name: 'holiday-dates',
   setup(b) {
     b.onLoad({ filter: /[/\\]chinese-days[/\\]dist[/\\]chinese-days\.json$/ }, (args) => {
       const full = JSON.parse(fs.readFileSync(args.path, 'utf8')) as Record<string, Record<string, string>>
-      const datesOf = (table: Record<string, string> = {}) => Object.fromEntries(Object.keys(table).map((d) => [d, '']))
-      return {
-        contents: JSON.stringify({ holidays: datesOf(full.holidays), workdays: datesOf(full.workdays) }),
-        loader: 'json',
+      // Each table as "YYYY:MMDDMMDD…" per year; rebuilt into the package's own shape when first loaded.
+      const pack = (table: Record<string, string> = {}) => {
+        const years = new Map<string, string>()
+        for (const date of Object.keys(table)) {
+          const [y = '', m = '', d = ''] = date.split('-')
+          years.set(y, (years.get(y) ?? '') + m + d)
+        }
+        return [...years].map(([y, days]) => `${y}:${days}`).join(' ')
       }
+      const contents = `const unpack = (s) => Object.fromEntries(s.split(' ').filter(Boolean).flatMap((part) => {
+  const [y, days] = part.split(':')
+  return (days.match(/.{4}/g) || []).map((md) => [y + '-' + md.slice(0, 2) + '-' + md.slice(2), ''])
+}))
+module.exports = { holidays: unpack(${JSON.stringify(pack(full.holidays))}), workdays: unpack(${JSON.stringify(pack(full.workdays))}) }`
+      return { contents, loader: 'js' }
     })
   },
 }
-
-/**
- * The function draws QR codes as SVG only (grids.poster). qrcode's browser entry has the same
- * `toString(text, { type: 'svg', ... })` without the PNG encoder (pngjs, ≈ 30 KB) that its Node
- * entry loads; tests/cloudfunctions/api/bundle.test.ts checks both draw the same SVG.
- */
-export const QRCODE_SVG_ENTRY = 'qrcode/lib/browser.js'
 
 /** The chain of imports from the entry to `input`, for the error naming a local-only file. */
 function importChain(meta: Metafile, input: string): string[] {
@@ -116,9 +124,10 @@ export async function buildFunctions(outDir = path.join(root, 'cloudfunctions/ap
     format: 'cjs',
     minify: true,
     legalComments: 'none',
+    // Chinese messages as UTF-8 (3 bytes a character) rather than \u escapes (6).
+    charset: 'utf8',
     define: { __CLOUD_BUNDLE__: 'true' },
     external: CLOUD_EXTERNALS,
-    alias: { qrcode: QRCODE_SVG_ENTRY },
     plugins: [zodLocalesPlugin, holidayDatesPlugin],
     metafile: true,
     logLevel: 'warning',

@@ -35,7 +35,13 @@ export const AuditDocSchema = z.object({
 })
 export type AuditDoc = z.infer<typeof AuditDocSchema>
 
-export const INVITABLE_ROLES = ['grid_worker', 'department', 'community_admin', 'street_admin'] as const
+export const INVITABLE_ROLES = [
+  'grid_worker',
+  'department',
+  'community_admin',
+  'street_admin',
+  'counter_staff',
+] as const
 export const InviteRoleSchema = z.enum(INVITABLE_ROLES)
 
 /** An invite as an admin sees it: the full code only in the answer that created or revealed it. */
@@ -76,6 +82,7 @@ export const accessActions = {
         role: InviteRoleSchema,
         gridIds: z.array(Id).max(20).optional(),
         departmentId: Id.optional(),
+        exchangePointId: Id.optional(),
         communityId: Id.optional(),
         streetId: Id.optional(),
         expiresInDays: z.number().int().min(1).max(30).default(7),

@@ -7,6 +7,7 @@ import { accessActions } from './access'
 import { jobActions } from './jobs'
 import { fileActions } from './files'
 import { lostfoundActions } from './lostfound'
+import { creditActions } from './credit'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -20,6 +21,7 @@ export const actions = {
   ...jobActions,
   ...fileActions,
   ...lostfoundActions,
+  ...creditActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

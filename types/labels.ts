@@ -2,6 +2,7 @@
 import type { Role } from './users'
 import type { OrderState, Rating, TimelineType } from './orders'
 import type { ClaimState, LostCategory, LostKind, PostEvent, PostState } from './lostfound'
+import type { CreditEvent, LedgerKind } from './credit'
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
@@ -11,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department: '部门工作人员',
   community_admin: '社区管理员',
   street_admin: '街道管理员',
+  counter_staff: '兑换点工作人员',
 }
 
 export const STATE_LABELS: Record<OrderState, string> = {
@@ -95,6 +97,9 @@ export const AUDIT_ACTION_LABELS = {
   'category.save': '分类时限',
   'lost.handover': '失物交接',
   'lost.notify': '通知失主',
+  'points.rule': '积分规则',
+  'points.correct': '积分调整',
+  'points.item': '集市物品',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 
@@ -142,3 +147,31 @@ export const POST_EVENT_LABELS: Record<PostEvent, string> = {
   close: '关闭',
   notify: '通知住户',
 }
+
+export const CREDIT_EVENT_LABELS: Record<CreditEvent, string> = {
+  report_valid: '有效随手拍',
+  report_rated: '上报办结并评价',
+  lost_returned: '拾金不昧',
+  volunteer_hour: '志愿服务（每小时）',
+  rider_pledge: '签署诚信契约',
+  grid_joined: '加入网格',
+}
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  earn: '获得',
+  revoke: '撤回',
+  spend: '兑换',
+  expire: '过期',
+  correct: '调整',
+}
+
+export const EXPIRY_LABELS = { never: '长期有效', end_of_next_year: '次年年底前有效' } as const
+
+export const SIGNUP_STATE_LABELS = {
+  signed: '已报名',
+  checked_in: '已签到',
+  confirmed: '已确认时长',
+  cancelled: '已取消',
+} as const
+
+export const VOUCHER_STATE_LABELS = { issued: '待使用', used: '已使用', expired: '已过期' } as const

@@ -10,6 +10,8 @@ export const ROLES = [
   'department',
   'community_admin',
   'street_admin',
+  /** Staff of a 兑换点 (exchange point) who mark points-market vouchers used. */
+  'counter_staff',
 ] as const
 export const RoleSchema = z.enum(ROLES)
 export type Role = z.infer<typeof RoleSchema>
@@ -20,6 +22,7 @@ export const STAFF_ROLES: readonly Role[] = [
   'department',
   'community_admin',
   'street_admin',
+  'counter_staff',
 ]
 export const ADMIN_ROLES: readonly Role[] = ['community_admin', 'street_admin']
 
@@ -30,6 +33,7 @@ export const RoleGrantSchema = z.object({
   communityId: z.string().optional(),
   streetId: z.string().optional(),
   departmentId: z.string().optional(),
+  exchangePointId: z.string().optional(),
 })
 export type RoleGrant = z.infer<typeof RoleGrantSchema>
 

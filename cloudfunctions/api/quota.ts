@@ -61,6 +61,14 @@ export async function takeSlot(deps: Deps, quota: Quota, userId: string): Promis
   throw new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试')
 }
 
+/** Whether the quota is spent now, without taking a slot (e.g. before checking a typed code at all). */
+export async function isLimited(deps: Deps, quota: Quota, userId: string): Promise<boolean> {
+  const raw = await deps.store.get('quotas', `quota_${quota.key}_${userId}`)
+  if (!raw) return false
+  const now = deps.clock.now()
+  return QuotaSchema.parse(raw).times.filter((t) => t > now - quota.windowMs).length >= quota.limit
+}
+
 async function giveBack(deps: Deps, id: string, at: number): Promise<void> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const raw = await deps.store.get('quotas', id)

@@ -14,6 +14,9 @@ import { orderHandlers } from './modules/orders/handlers'
 import { categoryHandlers } from './modules/orders/categories'
 import { fileHandlers } from './modules/files/handlers'
 import { lostfoundHandlers } from './modules/lostfound/handlers'
+import { creditHandlers } from './modules/credit/handlers'
+import { marketHandlers } from './modules/credit/market'
+import { activityHandlers } from './modules/credit/activities'
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -31,4 +34,7 @@ export const registry: Registry = {
   ...categoryHandlers,
   ...fileHandlers,
   ...lostfoundHandlers,
+  ...creditHandlers,
+  ...marketHandlers,
+  ...activityHandlers,
 }

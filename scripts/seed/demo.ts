@@ -11,6 +11,7 @@ import type { LatLng, RoleGrant } from '../../types'
 import { cellPolygon, ORIGIN } from './geometry'
 import { categoryDocs, demoOrders, guhuaiOrders } from './orders'
 import { demoLostPosts } from './lostfound'
+import { activities, creditRules, EXCHANGE_POINTS, marketItems, residentLedger } from './credit'
 import { wordDocsOf } from '../../cloudfunctions/api/modules/lostfound/repo'
 import { newJoinCode } from '../../cloudfunctions/api/codes'
 
@@ -280,6 +281,15 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
   for (const post of demoLostPosts(now)) {
     if (!(await add('lostposts', post))) continue
     for (const word of wordDocsOf(post)) await add('lostwords', word)
+  }
+  for (const rule of creditRules()) await add('creditrules', rule)
+  for (const point of EXCHANGE_POINTS) await add('exchangepoints', point)
+  for (const item of marketItems(now)) await add('marketitems', item)
+  for (const activity of activities(now)) await add('activities', activity)
+  const points = residentLedger(now)
+  if (await add('accounts', points.account)) {
+    for (const entry of points.entries) await add('ledger', entry)
+    for (const stat of points.stats) await add('creditstats', stat)
   }
   await add('messages', {
     _id: 'msg_seed_welcome',

@@ -117,6 +117,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     homeGridId: null,
     roles: [resident, { role: 'street_admin', streetId: STREET_2_ID }],
   },
+  {
+    key: 'counter',
+    name: '吴红梅',
+    roleLabel: '兑换点工作人员',
+    phone: '13905375555',
+    homeGridId: null,
+    roles: [resident, { role: 'counter_staff', exchangePointId: 'ex_nz_center' }],
+  },
 ]
 
 export const demoOpenId = (key: string) => `demo:${key}`

@@ -22,6 +22,9 @@ const AUDIT_TONES: Record<AuditAction, TagTone> = {
   'category.save': 'blue',
   'lost.handover': 'green',
   'lost.notify': 'red',
+  'points.rule': 'blue',
+  'points.correct': 'orange',
+  'points.item': 'blue',
 }
 
 const isAuditAction = (action: string): action is AuditAction =>

@@ -2,6 +2,8 @@
 import type { Deps } from '../context'
 import { autoCloseResolved, escalateOverdue } from './orders'
 import { expirePosts } from './lostfound'
+import { awardPending } from '../modules/credit/awards'
+import { expirePoints } from '../modules/credit/expiry'
 import { sweepExpiredDocuments, sweepExpiredRequests, sweepOldJobRuns } from './sweeps'
 
 /** One timer job: what it is called, what it counts, and how it runs. */
@@ -45,6 +47,18 @@ export const JOBS = [
     label: '失物招领启事到期下架',
     counters: { expiredPosts: '到期下架的启事' },
     run: async (deps, now) => ({ expiredPosts: await expirePosts(deps, now) }),
+  }),
+  defineJob({
+    name: 'awardCredit',
+    label: '补发未到账的积分',
+    counters: { creditChecked: '核对的积分事件' },
+    run: async (deps, now) => ({ creditChecked: await awardPending(deps, now) }),
+  }),
+  defineJob({
+    name: 'expireCredit',
+    label: '积分到期',
+    counters: { creditExpired: '到期的积分' },
+    run: async (deps, now) => ({ creditExpired: await expirePoints(deps, now) }),
   }),
   defineJob({
     name: 'sweepExpiredDocuments',

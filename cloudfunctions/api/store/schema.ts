@@ -83,6 +83,8 @@ export const SCHEMA = {
       { name: 'communitySupervised', fields: [asc('communityId'), asc('supervised'), asc('state'), asc('dueAt')] },
       { name: 'deadline', fields: [asc('state'), asc('dueAt')] },
       { name: 'resolved', fields: [asc('state'), asc('resolvedAt')] },
+      // Reports accepted lately, which the jobs tick checks have earned their reporter's points.
+      { name: 'accepted', fields: [asc('acceptedAt')] },
     ],
   },
   timeline: { rule: 'function_only', indexes: [{ name: 'order', fields: [asc('orderId'), asc('seq')] }] },
@@ -135,6 +137,54 @@ export const SCHEMA = {
   lostreturns: {
     rule: 'function_only',
     indexes: [{ name: 'pending', fields: [asc('pointsAwarded'), asc('at')] }],
+  },
+  /** Credit (modules/credit): rules per street and event, one account per person, the append-only ledger. */
+  creditrules: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('event')] }] },
+  accounts: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'gridRank', fields: [asc('gridId'), asc('rankHidden'), desc('balance')] },
+      { name: 'streetRank', fields: [asc('streetId'), asc('rankHidden'), desc('balance')] },
+    ],
+  },
+  ledger: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'user', fields: [asc('userId'), desc('at')] },
+      { name: 'userExpiry', fields: [asc('userId'), asc('kind'), asc('expiresAt')] },
+      { name: 'expiry', fields: [asc('kind'), asc('expiresAt')] },
+      { name: 'streetMonth', fields: [asc('streetId'), asc('month'), asc('at')] },
+    ],
+  },
+  /** Points one person earned from one event on one day (`cap_<user>_<event>_<day>`), for the daily caps. */
+  creditcaps: { rule: 'function_only', indexes: [] },
+  /** Points issued, redeemed and expired per street, grid and month (`cs_<street>_<grid>_<month>`). */
+  creditstats: { rule: 'function_only', indexes: [{ name: 'month', fields: [asc('streetId'), asc('month')] }] },
+  exchangepoints: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
+  marketitems: {
+    rule: 'function_only',
+    indexes: [{ name: 'street', fields: [asc('streetId'), asc('active'), desc('createdAt')] }],
+  },
+  vouchers: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'code', fields: [asc('code')], unique: true },
+      { name: 'user', fields: [asc('userId'), desc('createdAt')] },
+      { name: 'streetMonth', fields: [asc('streetId'), desc('createdAt')] },
+    ],
+  },
+  /** Vouchers one person redeemed of one item (`lim_<item>_<user>`), for the per-person limit. */
+  redeemlimits: { rule: 'function_only', indexes: [] },
+  activities: {
+    rule: 'function_only',
+    indexes: [{ name: 'street', fields: [asc('streetId'), desc('startsAt')] }],
+  },
+  signups: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'activity', fields: [asc('activityId'), asc('createdAt')] },
+      { name: 'code', fields: [asc('activityId'), asc('code')] },
+    ],
   },
   files: {
     rule: 'function_only',

@@ -34,6 +34,7 @@ const GRANTS: Record<Role, RoleGrant> = {
   department: { role: 'department', departmentId: 'dp_police' },
   community_admin: { role: 'community_admin', communityId: 'cm_nanzhang' },
   street_admin: { role: 'street_admin', streetId: STREET_ID },
+  counter_staff: { role: 'counter_staff', exchangePointId: 'ex_nz_center' },
 }
 
 async function joinCodeOf(api: TestApi, gridId: string): Promise<string> {
@@ -77,10 +78,11 @@ function inviteScope(role: Role, s: Scope): Outcome {
 }
 /**
  * Residents of a grid and the people who serve it (its workers and building heads, departments that
- * entered it — 警务 entered gd_nz_01 — and its admins) may call its worker; matrix callers live in no grid.
+ * entered it — 警务 entered gd_nz_01 — and its admins) may call its worker; matrix callers live in no grid,
+ * and counter staff serve a 兑换点, not a grid.
  */
 function callScope(role: Role, s: Scope): Outcome {
-  return s === 'own' && role !== 'resident' && role !== 'rider' ? 'ok' : 'FORBIDDEN'
+  return s === 'own' && !['resident', 'rider', 'counter_staff'].includes(role) ? 'ok' : 'FORBIDDEN'
 }
 
 /** Lost and found: own = 南张社区第一网格's seeded posts, other = 古槐's found keys (street-wide in 古槐). */
@@ -109,6 +111,60 @@ async function lostClaimIn(api: TestApi, s: Scope, accepted = false): Promise<{ 
   const stored = await api.deps.store.get('lostclaims', made.id)
   return { claimId: made.id, code: String(stored?.code) }
 }
+
+/** Credit: points given straight to a test person (account and entry), so a redemption can be paid. */
+async function givePoints(api: TestApi, openId: string, points: number): Promise<void> {
+  const userId = userIdFor(openId)
+  await api.deps.store.insert('accounts', {
+    _id: `acct_${userId}`,
+    userId,
+    balance: points,
+    earned: points,
+    spent: 0,
+    expired: 0,
+    streetId: null,
+    gridId: null,
+    rankHidden: false,
+    version: 0,
+  })
+}
+/** Who has 南张 as a street: every grant there but counter staff's (a 兑换点 is no street) and people living nowhere. */
+const NZ_PEOPLE: readonly Role[] = ['building_head', 'grid_worker', 'department', ...ADMINS]
+const nzScope = (role: Role, s: Scope): Outcome => (s === 'own' && NZ_PEOPLE.includes(role) ? 'ok' : 'NOT_FOUND')
+/** A voucher of each street's park tickets, redeemed by its demo resident. */
+async function voucherIn(api: TestApi, s: Scope): Promise<string> {
+  const owner = demoOpenId(pick(s, 'resident', 'gh_resident'))
+  if (s === 'other') await givePoints(api, owner, 100)
+  const res = await api.call(owner, 'market.redeem', { itemId: pick(s, 'mi_nz_park', 'mi_gh_park') }, `setup-v-${s}`)
+  const id = dataOf<{ id: string }>(res).id
+  return String((await api.deps.store.get('vouchers', id))?.code)
+}
+/** An activity of each street (古槐's made by its street admin), with the demo resident signed up and, if asked, checked in. */
+async function activityIn(
+  api: TestApi,
+  s: Scope,
+  checkedIn = false,
+): Promise<{ activityId: string; signupId: string; code: string }> {
+  let activityId = 'act_demo_clean'
+  if (s === 'other') {
+    const start = api.deps.clock.now() + 86_400_000
+    const input = { title: '古槐义诊', place: '古槐广场', startsAt: start, endsAt: start + 3_600_000, capacity: 5 }
+    activityId = dataOf<{ id: string }>(
+      await api.call(demoOpenId('gh_street_admin'), 'activities.create', input, 'setup-act'),
+    ).id
+  }
+  const volunteer = demoOpenId(pick(s, 'resident', 'gh_resident'))
+  dataOf(await api.call(volunteer, 'activities.signup', { activityId }, `setup-signup-${s}`))
+  const signupId = `su_${activityId}_${userIdFor(volunteer)}`
+  const code = String((await api.deps.store.get('signups', signupId))?.code)
+  if (checkedIn) {
+    const staff = demoOpenId(pick(s, 'community_admin', 'gh_street_admin'))
+    dataOf(await api.call(staff, 'activities.checkin', { activityId, code }, `setup-checkin-${s}`))
+  }
+  return { activityId, signupId, code }
+}
+/** Activities are run by the staff holding their place: 南张社区's admin and 南张's street admin (not a grid's worker). */
+const activityStaff = (role: Role, s: Scope): Outcome => (s === 'own' && ADMINS.includes(role) ? 'ok' : 'FORBIDDEN')
 
 const MATRIX: Record<ActionName, Row> = {
   'me.get': { allowed: ANY, scoped: false, payload: () => ({}) },
@@ -338,6 +394,111 @@ const MATRIX: Record<ActionName, Row> = {
     expect: lostStaffScope,
   },
   'lostfound.claims': { allowed: ANY, scoped: false, payload: () => ({ which: 'mine' }) },
+  'credit.summary': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'credit.ledger': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'credit.setRanking': { allowed: ANY, scoped: false, payload: () => ({ hidden: true }) },
+  'credit.rules': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'credit.saveRule': {
+    allowed: ['street_admin'],
+    scoped: true,
+    payload: (_, s) => ({
+      ...(s === 'other' ? { streetId: STREET_2_ID } : {}),
+      event: 'report_valid',
+      points: 25,
+      dailyCap: 50,
+      expiry: 'never',
+      active: true,
+    }),
+  },
+  'credit.correct': {
+    allowed: ADMINS,
+    scoped: false,
+    payload: (_, s) => ({
+      userId: userIdFor(demoOpenId(pick(s, 'resident', 'gh_resident'))),
+      points: 5,
+      reason: '补录',
+    }),
+    expect: (role, s) => (!ADMINS.includes(role) ? 'FORBIDDEN' : s === 'own' ? 'ok' : 'NOT_FOUND'),
+  },
+  'credit.stats': { allowed: ADMINS, scoped: false, payload: () => ({}) },
+  'credit.export': { allowed: ADMINS, scoped: false, payload: () => ({ what: 'ledger', month: '2026-11' }) },
+  'market.list': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'market.save': {
+    allowed: ADMINS,
+    scoped: true,
+    payload: (api, s) => ({
+      exchangePointId: pick(s, 'ex_nz_center', 'ex_gh_center'),
+      communityId: pick(s, 'cm_nanzhang', 'cm_guhuai'),
+      name: '雨伞',
+      price: 15,
+      stock: 5,
+      perPersonLimit: 1,
+      validUntil: api.deps.clock.now() + 86_400_000,
+    }),
+  },
+  'market.redeem': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s, caller) => {
+      await givePoints(api, caller, 100)
+      return { itemId: pick(s, 'mi_nz_park', 'mi_gh_park') }
+    },
+    expect: nzScope,
+  },
+  'market.vouchers': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'market.exchangePoints': { allowed: [...ADMINS, 'counter_staff'], scoped: false, payload: () => ({}) },
+  /** Own = 南张's 兑换点 (its counter staff and the street admin); a community admin holds no street-wide point. */
+  'market.useVoucher': {
+    allowed: ['street_admin', 'counter_staff'],
+    scoped: true,
+    payload: async (api, s) => ({ code: await voucherIn(api, s) }),
+  },
+  'activities.list': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'activities.get': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ activityId: s === 'own' ? 'act_demo_clean' : (await activityIn(api, s)).activityId }),
+    expect: nzScope,
+  },
+  'activities.create': {
+    allowed: STAFF,
+    scoped: true,
+    payload: (api, s) => ({
+      gridId: grid(s),
+      title: '义务理发',
+      place: '网格服务站',
+      startsAt: api.deps.clock.now() + 86_400_000,
+      endsAt: api.deps.clock.now() + 90_000_000,
+      capacity: 10,
+    }),
+  },
+  'activities.signup': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ activityId: s === 'own' ? 'act_demo_clean' : (await activityIn(api, s)).activityId }),
+    expect: nzScope,
+  },
+  'activities.cancelSignup': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ activityId: s === 'own' ? 'act_demo_clean' : (await activityIn(api, s)).activityId }),
+    expect: nzScope,
+  },
+  'activities.checkin': {
+    allowed: STAFF,
+    scoped: false,
+    payload: async (api, s) => {
+      const { activityId, code } = await activityIn(api, s)
+      return { activityId, code }
+    },
+    expect: activityStaff,
+  },
+  'activities.confirm': {
+    allowed: STAFF,
+    scoped: false,
+    payload: async (api, s) => ({ signupId: (await activityIn(api, s, true)).signupId, hours: 2 }),
+    expect: activityStaff,
+  },
   'files.prepareUpload': { allowed: ANY, scoped: false, payload: () => ({ mime: 'image/png' }) },
   /** The caller's own fresh upload: a 1×1 PNG stored in their folder. */
   'files.register': {

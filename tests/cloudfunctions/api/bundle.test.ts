@@ -7,12 +7,13 @@ import { execFileSync } from 'node:child_process'
 import { builtinModules } from 'node:module'
 import fs from 'node:fs'
 import path from 'node:path'
+import { build } from 'esbuild'
 import QRCode from 'qrcode'
 import {
   BUNDLE_GOAL,
-  QRCODE_SVG_ENTRY,
   ZOD_LOCALES,
   buildFunctions,
+  holidayDatesPlugin,
   type BuiltFunction,
 } from '../../../scripts/build-functions'
 import { cloudbaseConfig, committedConfigFiles } from '../../../scripts/cloudbase-config'
@@ -32,6 +33,10 @@ let seedFile: string
 beforeAll(async () => {
   outDir = tempDir('wgt-fn-')
   built = await buildFunctions(outDir)
+  // As in the cloud, the lazily imported packages sit in node_modules beside the bundle.
+  fs.mkdirSync(path.join(outDir, 'node_modules'))
+  for (const name of ['qrcode', 'exceljs'])
+    fs.symlinkSync(path.join(root, 'node_modules', name), path.join(outDir, 'node_modules', name))
   sdkModules = tempDir('wgt-fn-sdk-')
   fs.mkdirSync(path.join(sdkModules, '@cloudbase/node-sdk'), { recursive: true })
   fs.writeFileSync(
@@ -97,7 +102,7 @@ test('the bundle answers CloudBase-shaped calls on CloudBase storage, with ident
     push: 'success',
   })
   // The same answers as the sources give: zod's Chinese messages, and the QR poster (the mini-program
-  // code is unreachable offline) drawn by the bundle's lazily loaded SVG-only qrcode as qrcode draws it.
+  // code is unreachable offline) drawn by the lazily imported qrcode.
   const local = await createTestApi()
   expect(result).toHaveProperty(
     'invalid',
@@ -154,13 +159,18 @@ test('STORAGE=sqlite is refused by the bundle, which holds no SQLite, with what 
 
 test('the function package names only what the cloud must install, and the bundle holds nothing local-only', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(outDir, 'package.json'), 'utf8'))
-  expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+  expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk', 'exceljs', 'qrcode'])
   const bundle = fs.readFileSync(built.bundle, 'utf8')
   const requires = [...bundle.matchAll(/require\("([^".][^"]*)"\)/g)]
     .map((m) => m[1] ?? '')
     .filter((n) => !n.startsWith('node:'))
   const builtins = new Set(builtinModules)
   expect([...new Set(requires.filter((n) => !builtins.has(n)))].sort()).toEqual(['@cloudbase/node-sdk'])
+  // exceljs and qrcode are imported on first use only (an export, a poster), not by a cold start.
+  expect([...new Set([...bundle.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]))].sort()).toEqual([
+    'exceljs',
+    'qrcode',
+  ])
   expect(bundle).not.toMatch(/better-sqlite3|pngjs/)
   const inputs = Object.keys(built.metafile.inputs)
   expect(inputs.filter((i) => /better-sqlite3|\/(compose|store\/sqlite)\.ts$|^scripts\//.test(i))).toEqual([])
@@ -168,19 +178,24 @@ test('the function package names only what the cloud must install, and the bundl
   const locales = inputs.filter((i) => /^[^:]*node_modules\/zod\/v4\/locales\/[^/]+\.js$/.test(i))
   expect(locales.map((i) => path.basename(i, '.js'))).toEqual(Object.values(ZOD_LOCALES))
   expect(inputs.filter((i) => i.startsWith('zod-locales:'))).toHaveLength(1)
-  // qrcode is loaded by the first poster, not by a cold start.
-  const qrImports = Object.values(built.metafile.inputs).flatMap((i) =>
-    i.imports.filter((imp) => imp.path.endsWith(QRCODE_SVG_ENTRY)).map((imp) => imp.kind),
-  )
-  expect(qrImports).toEqual(['dynamic-import'])
   expect(built.bytes).toBeLessThanOrEqual(BUNDLE_GOAL.bytes)
 })
 
-test("the bundle's SVG-only qrcode entry draws what qrcode's Node entry draws", async () => {
-  const svgOnly: typeof QRCode = await import(QRCODE_SVG_ENTRY)
-  const options = { type: 'svg', margin: 1, errorCorrectionLevel: 'M' } as const
-  for (const text of ['KUHN5CQ2', 'https://wgt.example.com/#/pages/join/index?code=KUHN5CQ2', '南张社区第一网格'])
-    expect(await svgOnly.toString(text, options)).toBe(await QRCode.toString(text, options))
+test("the bundle's packed holiday table holds exactly the package's 法定节假日 and 调休 dates", async () => {
+  const out = await build({
+    stdin: { contents: "module.exports = require('chinese-days/dist/chinese-days.json')", resolveDir: root },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    plugins: [holidayDatesPlugin],
+  })
+  const mod = { exports: {} as { holidays: Record<string, string>; workdays: Record<string, string> } }
+  new Function('module', 'exports', out.outputFiles[0]?.text ?? '')(mod, mod.exports)
+  const full = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/chinese-days/dist/chinese-days.json'), 'utf8'))
+  expect(Object.keys(mod.exports.holidays).sort()).toEqual(Object.keys(full.holidays).sort())
+  expect(Object.keys(mod.exports.workdays).sort()).toEqual(Object.keys(full.workdays).sort())
+  expect(Object.keys(mod.exports.holidays).length).toBeGreaterThan(100)
 })
 
 describe('the generated deployment config', () => {
@@ -214,7 +229,7 @@ describe('the generated deployment config', () => {
     const unique = collections.flatMap((c) =>
       c.createIndexes.filter((i) => i.unique).map((i) => `${c.collectionName}.${i.name}`),
     )
-    expect(unique).toEqual(['users.openId', 'invites.code'])
+    expect(unique).toEqual(['users.openId', 'invites.code', 'vouchers.code'])
   })
 
   test('an index keeps its fields in order, ascending as "1" and descending as "-1"', () => {
@@ -272,7 +287,11 @@ describe('the generated deployment config', () => {
       private: true,
       main: 'index.js',
       description: '网格通 api cloud function (generated by npm run build:functions)',
-      dependencies: { '@cloudbase/node-sdk': rootPkg.dependencies['@cloudbase/node-sdk'] },
+      dependencies: {
+        '@cloudbase/node-sdk': rootPkg.dependencies['@cloudbase/node-sdk'],
+        exceljs: rootPkg.dependencies.exceljs,
+        qrcode: rootPkg.dependencies.qrcode,
+      },
     })
   })
 

@@ -36,6 +36,8 @@ const SCOPES: Record<string, Scope> = {
   gh_grid_worker: { grids: ['gd_gh_01'], home: [STREET_2_ID], rank: 2 },
   gh_community_admin: { communities: ['cm_guhuai'], home: [STREET_2_ID], rank: 3 },
   gh_street_admin: { streets: [STREET_2_ID], home: [STREET_2_ID], rank: 4 },
+  // A 兑换点's counter staff: no street, grid or community of their own (vouchers are checked by code).
+  counter: { home: [], rank: 1 },
 }
 const RANK: Record<Role, number> = {
   resident: 0,
@@ -45,6 +47,7 @@ const RANK: Record<Role, number> = {
   department: 2,
   community_admin: 3,
   street_admin: 4,
+  counter_staff: 1,
 }
 
 interface PlaceFields {
@@ -224,6 +227,15 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'lostfound.get': () =>
     ['lp_demo_idcard', 'lp_demo_wallet', 'lp_demo_person', 'lp_demo_gh_keys'].map((postId) => ({ postId })),
   'lostfound.claims': () => [{ which: 'mine' }, { which: 'received' }, { which: 'grid' }],
+  'credit.summary': () => [{}],
+  'credit.ledger': () => [{}],
+  'credit.rules': () => [{}],
+  'credit.stats': () => [{}],
+  'market.list': () => [{}, { manage: true }],
+  'market.vouchers': () => [{}],
+  'market.exchangePoints': () => [{}],
+  'activities.list': () => [{}],
+  'activities.get': () => [{ activityId: 'act_demo_clean' }],
 }
 const AUDITED: ActionName[] = ['grids.members', 'grids.callWorker', 'grids.poster', 'grids.joinPreview']
 

@@ -4,24 +4,28 @@ import { seedDemo, DEMO_PEOPLE, demoOpenId, STREET_ID, STREET_2_ID } from '../..
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { tempDir } from '../../helpers/api'
 import { demoLostPosts } from '../../../scripts/seed/lostfound'
+import { residentLedger } from '../../../scripts/seed/credit'
 
 /** Each street's own things; every grid comes with its join code and every order with its first timeline entry. */
 const PER_STREET = [
   { streetId: STREET_ID, departments: 12, communities: 3, grids: 12, categories: 7, orders: 2 },
   { streetId: STREET_2_ID, departments: 4, communities: 2, grids: 6, categories: 7, orders: 1 },
 ]
-/** 12 demo people + one seeded worker for each grid no demo worker holds (10 in 南张, 5 in 古槐). */
-const USERS = 27
+/** 13 demo people + one seeded worker for each grid no demo worker holds (10 in 南张, 5 in 古槐). */
+const USERS = 28
 /** 3–5 seeded residents in each of the 18 grids (72), plus the 6 demo people who have a home grid. */
 const MEMBERSHIPS = 78
 /** Lost-and-found posts (3 in 南张, 1 in 古槐), each with its search words (one entry per word). */
 const LOST_POSTS = 4
 const LOST_WORDS = demoLostPosts(1000).reduce((n, p) => n + p.words.length, 0)
+/** Credit: 6 rules per street, 2 兑换点, 4 market items, 1 activity, 张桂英's account, her 2 entries and their month's figures. */
+const CREDIT = 12 + 2 + 4 + 1 + 1 + 2 + residentLedger(1000).stats.length
 /** 2 streets, the welcome message, and the per-street things above. */
 const SEEDED =
   2 +
   1 +
   LOST_POSTS +
+  CREDIT +
   LOST_WORDS +
   USERS +
   MEMBERSHIPS +
@@ -29,7 +33,7 @@ const SEEDED =
 
 test('the first seed inserts both streets exactly, each thing in its own street', async () => {
   const store = createSqliteStore(':memory:')
-  expect(SEEDED - LOST_WORDS).toBe(189)
+  expect(SEEDED - LOST_WORDS).toBe(213)
   expect((await seedDemo(store, 1000)).inserted).toBe(SEEDED)
   for (const { streetId } of PER_STREET) {
     expect({

@@ -2,8 +2,16 @@
 import type { InviteDoc, RoleGrant } from '../../../../types'
 import type { Deps } from '../../context'
 import { validation } from '../../errors'
-import { loadCommunity, loadDepartment, loadGrid } from '../places/load'
-import { communityPlace, departmentPlace, gridPlace, scoped, streetPlace, type ScopedPlace } from '../places/place'
+import { loadCommunity, loadDepartment, loadExchangePoint, loadGrid } from '../places/load'
+import {
+  communityPlace,
+  departmentPlace,
+  exchangePlace,
+  gridPlace,
+  scoped,
+  streetPlace,
+  type ScopedPlace,
+} from '../places/place'
 
 /** The places a grant covers, each carrying the granted role so only a higher grant contains it. */
 export async function grantPlaces(deps: Deps, grant: RoleGrant): Promise<ScopedPlace[]> {
@@ -18,6 +26,8 @@ export async function grantPlaces(deps: Deps, grant: RoleGrant): Promise<ScopedP
       return [carry(communityPlace(await loadCommunity(deps, grant.communityId ?? '')))]
     case 'street_admin':
       return [carry(streetPlace(grant.streetId ?? ''))]
+    case 'counter_staff':
+      return [carry(exchangePlace(await loadExchangePoint(deps, grant.exchangePointId ?? '')))]
     default:
       throw validation('该身份不能通过邀请码发放或撤销', [{ path: 'role', message: '居民和骑手身份无需授予' }])
   }
@@ -29,6 +39,7 @@ export function grantFromInput(
     role: RoleGrant['role']
     gridIds?: string[]
     departmentId?: string
+    exchangePointId?: string
     communityId?: string
     streetId?: string
   },
@@ -43,6 +54,10 @@ export function grantFromInput(
       if (!input.departmentId)
         throw validation('请选择部门', [{ path: 'departmentId', message: '部门邀请码必须指定部门' }])
       return { role: 'department', departmentId: input.departmentId }
+    case 'counter_staff':
+      if (!input.exchangePointId)
+        throw validation('请选择兑换点', [{ path: 'exchangePointId', message: '兑换点工作人员邀请码必须指定兑换点' }])
+      return { role: 'counter_staff', exchangePointId: input.exchangePointId }
     case 'community_admin':
       if (!input.communityId)
         throw validation('请选择社区', [{ path: 'communityId', message: '社区管理员邀请码必须指定社区' }])

@@ -18,6 +18,7 @@ import { activeMembers, activeMembershipOf } from './repo'
 import { updateVersioned } from '../../store/update'
 import { presentGridHome } from './present'
 import { idFromRequest, newJoinCode } from '../../codes'
+import { awardJoin } from '../credit/awards'
 
 export const JOIN_PAGE = 'pages/join/index'
 
@@ -123,6 +124,7 @@ export const gridJoinHandlers: { [A in JoinActions]: Handler<A> } = {
         })
       })
       if (offline) await linkProxiedOrders(deps, offline._id, user._id)
+      await awardJoin(deps, user._id, grid)
       return presentGridHome(deps, grid, { ...user, homeGridId: grid._id })
     },
   },

@@ -8,6 +8,7 @@ import {
   CODE_TRIES,
   LostClaimDocSchema,
   LostPostDocSchema,
+  LostReturnDocSchema,
   type LostClaimDoc,
   type LostPostDoc,
   type LostReturnDoc,
@@ -24,6 +25,7 @@ import { isLostStaff, loadClaim, loadPost } from './access'
 import { replacePost } from './repo'
 import { checkCode, postRefusal, returned, type CodeCheck } from './rules'
 import { claimsOf } from './present'
+import { awardReturn } from '../credit/awards'
 
 const detailLink = (postId: string) => `/packages/lostfound/pages/detail/index?id=${postId}`
 
@@ -309,6 +311,8 @@ export async function handover(
     communityId: post.communityId,
     gridId: post.gridId,
   })
+  const ret = await deps.store.get('lostreturns', `ret_${post._id}`)
+  if (ret) await awardReturn(deps, LostReturnDocSchema.parse(ret))
   await declineOthers(deps, post, claim0._id)
   await tell(deps, done.claimantId, '物品已交接', `「${post.publicTitle}」已确认交还给您。`, post._id)
   if (post.ownerId !== user._id)

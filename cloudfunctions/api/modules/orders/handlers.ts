@@ -15,6 +15,7 @@ import { notifyStep } from './notify'
 import { inboxPage, overduePage, summaryPage } from './lists'
 import { isSuggested, rememberSuggestions } from './suggestions'
 import { nearbyOpen } from './nearby'
+import { awardForOrder } from '../credit/awards'
 
 type EventInput = Parameters<Handler<'orders.act'>['handle']>[1]['event']
 
@@ -178,6 +179,7 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
       )
       if (!result.timeline.staffOnly)
         await notifyStep(deps, saved, result.timeline.type, result.timeline.note, user._id)
+      await awardForOrder(deps, saved, result.timeline.type)
       return presentDetail(deps, saved, user)
     },
   },

@@ -14,6 +14,7 @@ export const RANK: Record<Role, number> = {
   department: 2,
   community_admin: 3,
   street_admin: 4,
+  counter_staff: 1,
 }
 
 /** A grant never issues, revokes or reveals a grant above or beside itself; a street admin manages its peers. */
@@ -32,6 +33,8 @@ function contains(grant: RoleGrant, place: ScopedPlace): boolean {
       return place.gridId !== null && (grant.gridIds ?? []).includes(place.gridId)
     case 'department':
       return grant.departmentId !== undefined && place.departmentIds.includes(grant.departmentId)
+    case 'counter_staff':
+      return grant.exchangePointId !== undefined && place.exchangePointId === grant.exchangePointId
     default:
       return false
   }

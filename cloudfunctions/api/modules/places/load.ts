@@ -9,6 +9,7 @@ import {
   type GridDoc,
   type LatLng,
   type UserDoc,
+  ExchangePointDocSchema,
 } from '../../../../types'
 import type { Deps } from '../../context'
 import type { CollectionName } from '../../store/schema'
@@ -55,6 +56,12 @@ export async function loadDepartment(deps: Deps, id: string) {
   const raw = await deps.store.get('departments', id)
   if (!raw) throw notFound('部门不存在')
   return DepartmentDocSchema.parse(raw)
+}
+
+export async function loadExchangePoint(deps: Deps, id: string) {
+  const raw = await deps.store.get('exchangepoints', id)
+  if (!raw) throw notFound('兑换点不存在')
+  return ExchangePointDocSchema.parse(raw)
 }
 
 export async function loadUsers(deps: Deps, ids: string[]): Promise<UserDoc[]> {

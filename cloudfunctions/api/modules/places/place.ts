@@ -7,7 +7,19 @@ import type { Role } from '../../../../types'
 /** Something in the tree, with its parents. `id` names the thing itself (a grid, an order, an invite...). */
 export interface ScopedPlace {
   kind:
-    'street' | 'community' | 'grid' | 'department' | 'order' | 'invite' | 'grant' | 'message' | 'lostpost' | 'lostclaim'
+    | 'street'
+    | 'community'
+    | 'grid'
+    | 'department'
+    | 'order'
+    | 'invite'
+    | 'grant'
+    | 'message'
+    | 'lostpost'
+    | 'lostclaim'
+    | 'exchange'
+    | 'activity'
+    | 'account'
   id: string
   streetId: string | null
   communityId: string | null
@@ -16,6 +28,8 @@ export interface ScopedPlace {
   departmentIds: readonly string[]
   /** People with a personal stake, who may act with roles 'any': an order's reporter and followers. */
   partyIds?: readonly string[]
+  /** A 兑换点 here (an exchange point or what is collected at one): its counter staff act on it. */
+  exchangePointId?: string | null
   /** The grid's residents (home grid) count as parties too. */
   membersOfGrid?: boolean
   /** A role granted or revealed here (invites, revokes): the caller's grant must outrank it. */
@@ -70,6 +84,10 @@ export const gridPlace = (g: {
     { streetId: g.streetId, communityId: g.communityId, gridId: g._id },
     { departmentIds: g.departmentIds },
   )
+
+/** A 兑换点: its street's and community's admins and its own counter staff. */
+export const exchangePlace = (e: { _id: string; streetId: string; communityId: string | null }) =>
+  scoped('exchange', e._id, { streetId: e.streetId, communityId: e.communityId }, { exchangePointId: e._id })
 
 export const departmentPlace = (d: { _id: string; streetId: string }) =>
   scoped('department', d._id, { streetId: d.streetId }, { departmentIds: [d._id] })

@@ -299,13 +299,20 @@ describe('claims and hand-over', () => {
     expect(done.state).toBe('returned')
     const after = await get(api, resident, card.id)
     expect(after.state).toBe('returned')
-    expect(after.handover).toMatchObject({ finderName: '刘晓燕', ownerName: '张桂英', pointsAwarded: false })
+    expect(after.handover).toMatchObject({ finderName: '刘晓燕', ownerName: '张桂英', pointsAwarded: true })
     expect((await get(api, resident, lost.id)).state).toBe('returned')
     expect(await api.deps.store.get('lostreturns', `ret_${card.id}`)).toMatchObject({
       finderId: userIdFor(worker),
       ownerId: userIdFor(resident),
-      pointsAwarded: false,
+      pointsAwarded: true,
     })
+    // The finder earned the street's 拾金不昧 points, once, linked to the post.
+    const ledger = dataOf<{ items: { points: number; reason: string; link: string | null }[] }>(
+      await api.call(worker, 'credit.ledger', {}),
+    )
+    expect(ledger.items).toEqual([
+      expect.objectContaining({ points: 50, link: `/packages/lostfound/pages/detail/index?id=${card.id}` }),
+    ])
     // Done once: the same code again changes nothing; the bystander reads no hand-over.
     expect(dataOf<ClaimView>(await act(api, worker, 'lostfound.handover', { claimId: claim.id, code })).state).toBe(
       'returned',
@@ -366,7 +373,7 @@ describe('claims and hand-over', () => {
     const loserId = loser?.id === a.claimId ? resident : neighbour
     const inbox = dataOf<{ items: { title: string }[] }>(await api.call(loserId, 'messages.list', {}))
     expect(inbox.items.map((m) => m.title)).toContain('您认领的物品已由他人领回')
-    expect(await api.deps.store.count('lostreturns', { pointsAwarded: false })).toBe(1)
+    expect(await api.deps.store.count('lostreturns', { pointsAwarded: true })).toBe(1)
   })
 
   test('one person claiming twice at once makes one claim; decline lets them try again', async () => {
