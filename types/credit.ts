@@ -106,6 +106,8 @@ export const MarketItemDocSchema = z.object({
   price: z.number().int(),
   /** What is left to redeem. */
   stock: z.number().int(),
+  /** Vouchers issued for it so far (npm run check:ledger counts them). */
+  issued: z.number().int().default(0),
   perPersonLimit: z.number().int(),
   /** Vouchers are valid until this day's end (ms); the item is offered until then. */
   validUntil: z.number(),
@@ -278,7 +280,10 @@ export const CreditStatRowSchema = z.object({
   expired: z.number().int(),
 })
 
-const Points = z.number('请填写积分').int('积分必须是整数')
+/** A whole number a person types; only a missing or non-number value reads 请填写…, every bound has its own sentence. */
+const Points = z
+  .number({ error: (issue) => (issue.code === 'invalid_type' ? '请填写数字' : undefined) })
+  .int('必须是整数')
 const When = z.number().int().positive()
 
 export const creditActions = {
@@ -306,7 +311,7 @@ export const creditActions = {
         streetId: Id.optional(),
         event: CreditEventSchema,
         points: Points.min(0, '积分不能为负数').max(1000, '单次积分最多 1000'),
-        dailyCap: Points.min(0, '每日上限不能为负数').max(10000),
+        dailyCap: Points.min(0, '每日上限不能为负数').max(10000, '每日上限最多 10000'),
         expiry: ExpiryPolicySchema,
         active: z.boolean(),
       })
@@ -367,9 +372,9 @@ export const creditActions = {
         exchangePointId: Id,
         name: text({ label: '名称', min: 1, max: 30 }),
         description: text({ label: '说明', max: 200, multiline: true }).default(''),
-        price: Points.min(1, '所需积分至少为 1').max(100000),
-        stock: Points.min(0, '库存不能为负数').max(100000),
-        perPersonLimit: Points.min(1, '每人限兑至少 1 件').max(100),
+        price: Points.min(1, '所需积分至少为 1').max(100000, '所需积分最多 100000'),
+        stock: Points.min(0, '库存不能为负数').max(100000, '库存最多 100000'),
+        perPersonLimit: Points.min(1, '每人限兑至少 1 件').max(100, '每人限兑最多 100 件'),
         validUntil: When,
         active: z.boolean().default(true),
       })

@@ -80,6 +80,7 @@ export function marketItems(now: number): MarketItemDoc[] {
     description,
     price,
     stock,
+    issued: 0,
     perPersonLimit: 1,
     validUntil: now + 90 * DAY,
     active: true,

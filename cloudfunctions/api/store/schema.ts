@@ -143,6 +143,7 @@ export const SCHEMA = {
   accounts: {
     rule: 'function_only',
     indexes: [
+      { name: 'user', fields: [asc('userId')] },
       { name: 'gridRank', fields: [asc('gridId'), asc('rankHidden'), desc('balance')] },
       { name: 'streetRank', fields: [asc('streetId'), asc('rankHidden'), desc('balance')] },
     ],
@@ -170,6 +171,7 @@ export const SCHEMA = {
     indexes: [
       { name: 'code', fields: [asc('code')], unique: true },
       { name: 'user', fields: [asc('userId'), desc('createdAt')] },
+      { name: 'item', fields: [asc('itemId'), desc('createdAt')] },
       { name: 'streetMonth', fields: [asc('streetId'), desc('createdAt')] },
     ],
   },

@@ -76,7 +76,10 @@ export function startCheckpointer(file: string, timing: CheckpointTiming): Check
   worker.on('error', () => undefined)
   return {
     stop() {
-      if (!exited) worker.postMessage('stop')
+      if (exited) return done
+      // Held while it stops: an unref'd worker lets a short script's event loop end before `done` settles.
+      worker.ref()
+      worker.postMessage('stop')
       return done
     },
   }

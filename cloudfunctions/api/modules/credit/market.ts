@@ -25,7 +25,7 @@ import { callerStreets, loadCommunity, loadExchangePoint, loadUsers } from '../p
 import { communityPlace, exchangePlace, scoped, streetPlace, OPEN, type ScopedPlace } from '../places/place'
 import { open, self } from '../places/rules'
 import { audit } from '../audit/log'
-import { append, dayOf, monthOf, readAccount, retrying } from './ledger'
+import { accountId, append, dayOf, monthOf, readAccount, retrying } from './ledger'
 
 const ADMINS = ['community_admin', 'street_admin'] as const
 
@@ -56,9 +56,15 @@ function itemPlace(item: MarketItemDoc, viewer?: { user: UserDoc; streets: strin
   )
 }
 
+/**
+ * Where a person shops: the streets they live or work in, and the street they earn in (a rider with no
+ * home grid earns where they report, and spends there).
+ */
 async function viewerOf(deps: Deps, user: UserDoc) {
   const community = user.homeGridId ? String((await deps.store.get('grids', user.homeGridId))?.communityId) : null
-  return { user, streets: await callerStreets(deps, user), community }
+  const account = await deps.store.get('accounts', accountId(user._id))
+  const earnedIn = typeof account?.streetId === 'string' ? [account.streetId] : []
+  return { user, streets: [...new Set([...(await callerStreets(deps, user)), ...earnedIn])], community }
 }
 
 export async function loadItem(deps: Deps, id: string): Promise<MarketItemDoc> {
@@ -172,7 +178,7 @@ async function redeem(deps: Deps, user: UserDoc, itemId: string, requestId: stri
       byId: null,
       version: 0,
     }
-    await tx.replace('marketitems', { ...item, stock: item.stock - 1 })
+    await tx.replace('marketitems', { ...item, stock: item.stock - 1, issued: item.issued + 1 })
     if (rawLimit) await tx.replace('redeemlimits', { ...rawLimit, count: taken + 1 })
     else await tx.insert('redeemlimits', { _id: limitId, count: 1, version: 0 })
     await tx.insert('vouchers', voucher)
@@ -286,6 +292,7 @@ export const marketHandlers: { [A in MarketActions]: Handler<A> } = {
           streetId: point.streetId,
           communityId,
           ...fields,
+          issued: 0,
           createdAt: now,
           version: 0,
         }
