@@ -6,6 +6,7 @@ import { orderActions } from './order-actions'
 import { accessActions } from './access'
 import { jobActions } from './jobs'
 import { fileActions } from './files'
+import { lostfoundActions } from './lostfound'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -18,6 +19,7 @@ export const actions = {
   ...orderActions,
   ...jobActions,
   ...fileActions,
+  ...lostfoundActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

@@ -1,6 +1,7 @@
 /** Every label a person reads for a state, role, source or verdict: defined once, used by server and client. */
 import type { Role } from './users'
 import type { OrderState, Rating, TimelineType } from './orders'
+import type { ClaimState, LostCategory, LostKind, PostEvent, PostState } from './lostfound'
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
@@ -92,6 +93,8 @@ export const AUDIT_ACTION_LABELS = {
   'department.enter': '部门入格',
   'department.leave': '部门退出',
   'category.save': '分类时限',
+  'lostfound.handover': '失物交接',
+  'lostfound.notify': '通知失主',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 
@@ -102,3 +105,40 @@ export const INBOX_QUEUE_LABELS = {
   community: '社区工单',
   street: '街道待派单',
 } as const
+
+export const LOST_KIND_LABELS: Record<LostKind, string> = { lost: '寻物启事', found: '失物招领', person: '寻人启事' }
+
+export const LOST_CATEGORY_LABELS: Record<LostCategory, string> = {
+  id_card: '证件',
+  wallet: '钱包',
+  keys: '钥匙',
+  phone: '手机/电子',
+  pet: '宠物',
+  clothing: '衣物',
+  other: '其他',
+}
+
+export const POST_STATE_LABELS: Record<PostState, string> = {
+  open: '进行中',
+  returned: '已归还',
+  closed: '已关闭',
+  expired: '已过期',
+}
+
+export const CLAIM_STATE_LABELS: Record<ClaimState, string> = {
+  pending: '待核对',
+  accepted: '待交接',
+  declined: '未通过',
+  withdrawn: '已撤回',
+  returned: '已归还',
+  sent: '已送达',
+}
+
+export const POST_EVENT_LABELS: Record<PostEvent, string> = {
+  claim: '这是我的，认领',
+  clue: '我有线索',
+  edit: '修改',
+  renew: '续期',
+  close: '关闭',
+  notify: '通知住户',
+}

@@ -20,6 +20,8 @@ const AUDIT_TONES: Record<AuditAction, TagTone> = {
   'department.enter': 'green',
   'department.leave': 'orange',
   'category.save': 'blue',
+  'lostfound.handover': 'green',
+  'lostfound.notify': 'red',
 }
 
 const isAuditAction = (action: string): action is AuditAction =>
