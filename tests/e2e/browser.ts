@@ -119,9 +119,12 @@ export async function phonePage(browser: Browser, opts: PhoneOptions = {}): Prom
   return context.newPage()
 }
 
-/** Screenshot once the images the person sees have been drawn; transitions are skipped, not waited for. */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshot once the images the person sees have been drawn; transitions are skipped, not waited for.
+ * `fullPage` takes the whole scrolled page, to look for overflow below the fold.
+ */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled' })
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled', fullPage: opts.fullPage })
 }
