@@ -126,5 +126,16 @@ export async function phonePage(browser: Browser, opts: PhoneOptions = {}): Prom
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled', fullPage: opts.fullPage })
+  const file = path.join(SHOTS, `${name}.png`)
+  const viewport = page.viewportSize()
+  if (!opts.fullPage || !viewport) return void (await page.screenshot({ path: file, animations: 'disabled' }))
+  // Taro H5 scrolls inside the page element, not the document: grow the viewport to the tallest scroller.
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(document.querySelectorAll('.taro_page, .taro-tabbar__panel, body')).map((e) => e.scrollHeight),
+    ),
+  )
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
+  await page.screenshot({ path: file, animations: 'disabled' })
+  await page.setViewportSize(viewport)
 }

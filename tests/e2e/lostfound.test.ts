@@ -88,6 +88,7 @@ test("a resident's list shows it masked and without the photo, and finds it by a
   await shot(page, 'lostfound-03-list-resident', { fullPage: true })
 
   await page.locator('#lf-kind-found').click()
+  await page.locator('#lf-more-filters').click()
   await page.locator('#lf-cat-id_card').click()
   await field(page, 'lf-search').fill('身份证')
   await page.locator('#lf-search-go').click()

@@ -38,14 +38,18 @@ export function ScopeTabs({ state }: { state: PostList }) {
         selected={[filters.scope]}
         onToggle={(id) => patch({ scope: id === 'street' ? 'street' : 'grid' })}
       />
-      {filters.scope === 'grid' && grids.length > 1 ? (
+      {filters.scope === 'street' || grids.length < 2 ? (
+        meta?.placeName ? (
+          <Text id="lf-place-name" className="lf__place">{`正在看：${meta.placeName}`}</Text>
+        ) : null
+      ) : (
         <Chips
           idPrefix="lf-grid-"
           items={grids.map((g) => ({ id: g.id, label: g.name }))}
           selected={[filters.gridId ?? meta?.gridId ?? '']}
           onToggle={(gridId) => patch({ gridId })}
         />
-      ) : null}
+      )}
     </View>
   )
 }
@@ -75,9 +79,11 @@ export function SearchBox({ state }: { state: PostList }) {
   )
 }
 
-/** Kind, category and when: one of each, or all. */
+/** Kind always; category and when behind 更多筛选 (open while one of them is set). */
 export function FilterChips({ state }: { state: PostList }) {
   const { filters, patch } = state
+  const [more, setMore] = useState(false)
+  const open = more || Boolean(filters.category) || filters.since !== 'all'
   return (
     <View className="lf__chips">
       <Chips
@@ -89,20 +95,26 @@ export function FilterChips({ state }: { state: PostList }) {
           patch(kind === 'person' ? { kind, category: undefined } : { kind })
         }}
       />
-      {filters.kind === 'person' ? null : (
+      {open && filters.kind !== 'person' ? (
         <Chips
           idPrefix="lf-cat-"
           items={CATEGORY_CHIPS}
           selected={[filters.category ?? ALL]}
           onToggle={(id) => patch({ category: LOST_CATEGORIES.find((c) => c === id) })}
         />
+      ) : null}
+      {open ? (
+        <Chips
+          idPrefix="lf-since-"
+          items={SINCE_CHIPS}
+          selected={[filters.since]}
+          onToggle={(id) => patch({ since: SINCE_CHIPS.find((s) => s.id === id)?.id ?? 'all' })}
+        />
+      ) : (
+        <Text id="lf-more-filters" className="lf__more" onClick={() => setMore(true)}>
+          按分类、时间筛选 ›
+        </Text>
       )}
-      <Chips
-        idPrefix="lf-since-"
-        items={SINCE_CHIPS}
-        selected={[filters.since]}
-        onToggle={(id) => patch({ since: SINCE_CHIPS.find((s) => s.id === id)?.id ?? 'all' })}
-      />
       {filters.q ? <Text className="muted">{`正在搜索“${filters.q}”`}</Text> : null}
     </View>
   )

@@ -66,7 +66,6 @@ export default function LostFoundPage() {
     <View className="page lf">
       <Card className="lf__filters">
         <ScopeTabs state={state} />
-        {meta?.placeName ? <Text className="lf__place">{meta.placeName}</Text> : null}
         <SearchBox state={state} />
         <FilterChips state={state} />
       </Card>

@@ -61,7 +61,7 @@ export function PostActions({ p, workerGrids, onChanged }: PostActionsProps) {
     else setOpen(e)
   }
   return (
-    <Card title={p.isOwner || p.isStaff ? '管理启事' : undefined}>
+    <Card title={!open && (p.isOwner || p.isStaff) ? '管理启事' : undefined}>
       {open === 'claim' ? <ClaimForm {...form} onDone={done('claim')} /> : null}
       {open === 'clue' ? <ClueForm {...form} onDone={done('clue')} /> : null}
       {open === 'edit' ? <EditForm {...form} onDone={done('edit')} /> : null}

@@ -69,7 +69,7 @@ export function Summary({ p }: { p: LostPostDetail }) {
         </Text>
       ) : null}
       <Photos urls={p.photoUrls} />
-      {hidden ? <Text className="muted">证件照片仅发布人和网格员可见</Text> : null}
+      {hidden ? <Text className="muted">证件照片（如有）仅发布人和网格员可见</Text> : null}
       <Facts p={p} />
     </Card>
   )
