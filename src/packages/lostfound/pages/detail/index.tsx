@@ -5,11 +5,9 @@ import { Card } from '../../../../components/card'
 import { PostRow } from '../../../../components/lostfound/post-list'
 import { PageStatus } from '../../../../components/page-status'
 import type { LostPostDetail } from '../../../../contract'
-import { useMe } from '../../../../hooks/use-me'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/api'
-import { workerGridIds } from '../../../../services/areas'
 import { ClaimList } from './claim-list'
 import { HandOverCode } from './hand-over-code'
 import { PostActions } from './post-actions'
@@ -34,16 +32,10 @@ function Matches({ p }: { p: LostPostDetail }) {
 export default function PostDetailPage() {
   const id = useRouter().params.id ?? ''
   const post = useQuery(useCallback(() => call('lostfound.get', { postId: id }), [id]))
-  const me = useMe()
   usePullRefresh(post.reload)
-  if (!post.data || !me.me)
+  if (!post.data)
     return (
-      <PageStatus
-        loading={post.loading || me.loading}
-        error={post.error ?? me.error}
-        code={post.errorCode}
-        onRetry={() => void Promise.all([post.reload(), me.reload()])}
-      />
+      <PageStatus loading={post.loading} error={post.error} code={post.errorCode} onRetry={() => void post.reload()} />
     )
   const p = post.data
   const changed = (next?: LostPostDetail) => (next ? post.setData(next) : void post.reload())
@@ -52,7 +44,7 @@ export default function PostDetailPage() {
       <Returned p={p} />
       <Summary p={p} />
       <HandOverCode p={p} />
-      <PostActions p={p} workerGrids={workerGridIds(me.me.roles)} onChanged={changed} />
+      <PostActions p={p} onChanged={changed} />
       <ClaimList p={p} onChanged={() => void post.reload()} />
       <Matches p={p} />
     </View>

@@ -3,7 +3,6 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ErrorText } from '../../../../components/error-text'
-import { GridChips } from '../../../../components/grids/grid-chips'
 import { TextField } from '../../../../components/text-field'
 import { actions, type ActionOutput, type LostPostDetail } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
@@ -14,9 +13,8 @@ import { userMessage } from '../../../../services/call-error'
 type Member = ActionOutput<'grids.members'>['items'][number]
 
 interface NotifySheetProps {
+  /** A post of a grid (the server offers 通知住户 only then). */
   p: LostPostDetail
-  /** Grids the viewer works, to search in when the post belongs to no grid (a street-wide 寻人). */
-  workerGrids: string[]
   onClose: () => void
 }
 
@@ -26,7 +24,7 @@ const describe = (m: Member) => `${m.building}号楼${m.unit}单元${m.room}`
 function useMemberSearch(gridId: string | null) {
   const [q, setQ] = useState('')
   const [found, setFound] = useState<Member[] | null>(null)
-  const errors = useFieldErrors(['q', 'gridId'], { gridId: '网格' })
+  const errors = useFieldErrors(['q'])
   const search = async () => {
     const query = errors.parse(actions['grids.members'].input, {
       gridId: gridId ?? undefined,
@@ -43,11 +41,8 @@ function useMemberSearch(gridId: string | null) {
 }
 
 /** 通知住户: staff find a resident of the post's grid and send them the post in a message. */
-export function NotifySheet({ p, workerGrids, onClose }: NotifySheetProps) {
-  const [pickedGrid, setPickedGrid] = useState<string | null>(
-    p.gridId ?? (workerGrids.length === 1 ? (workerGrids[0] ?? null) : null),
-  )
-  const members = useMemberSearch(pickedGrid)
+export function NotifySheet({ p, onClose }: NotifySheetProps) {
+  const members = useMemberSearch(p.gridId)
   const notify = useAction('lostfound.notify')
   const [sent, setSent] = useState<string[]>([])
   const [problem, setProblem] = useState<string | null>(null)
@@ -65,15 +60,12 @@ export function NotifySheet({ p, workerGrids, onClose }: NotifySheetProps) {
     <View id="lf-notify" className="lf-form">
       <Text className="card__title">通知住户</Text>
       <Text className="muted">按姓名或楼号查找本网格住户，对方会在“我的消息”里收到这条启事。</Text>
-      {p.gridId ? null : (
-        <GridChips idPrefix="notify-grid-" gridIds={workerGrids} value={pickedGrid} onChange={setPickedGrid} />
-      )}
       <TextField
         id="lf-notify-q"
         placeholder="住户姓名或楼号"
         maxLength={20}
         value={members.q}
-        error={members.errors.field('q') ?? members.errors.field('gridId') ?? members.errors.message}
+        error={members.errors.field('q') ?? members.errors.message}
         onChange={members.setQ}
         onConfirm={() => void members.search()}
         action={

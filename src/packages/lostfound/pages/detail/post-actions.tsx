@@ -21,7 +21,6 @@ const DONE: Partial<Record<PostEvent, string>> = {
 
 interface PostActionsProps {
   p: LostPostDetail
-  workerGrids: string[]
   /** The post as it is now (from the action's answer), or undefined to load it again. */
   onChanged: (post?: LostPostDetail) => void
 }
@@ -43,7 +42,7 @@ function useRenew(p: LostPostDetail, onChanged: (post?: LostPostDetail) => void,
 }
 
 /** The buttons this viewer may press now (the server's `can`), and the form behind the chosen one. */
-export function PostActions({ p, workerGrids, onChanged }: PostActionsProps) {
+export function PostActions({ p, onChanged }: PostActionsProps) {
   const [open, setOpen] = useState<PostEvent | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const renew = useRenew(p, onChanged, setProblem)
@@ -66,7 +65,7 @@ export function PostActions({ p, workerGrids, onChanged }: PostActionsProps) {
       {open === 'clue' ? <ClueForm {...form} onDone={done('clue')} /> : null}
       {open === 'edit' ? <EditForm {...form} onDone={done('edit')} /> : null}
       {open === 'close' ? <CloseForm {...form} onDone={done('close')} /> : null}
-      {open === 'notify' ? <NotifySheet p={p} workerGrids={workerGrids} onClose={() => setOpen(null)} /> : null}
+      {open === 'notify' ? <NotifySheet p={p} onClose={() => setOpen(null)} /> : null}
       {open ? null : (
         <View className="lf-detail__actions">
           {p.can.map((e) => (
