@@ -58,6 +58,24 @@ const zodLocalesPlugin: Plugin = {
 }
 
 /**
+ * The deadlines read only which dates are 法定节假日 and which are 调休 workdays (modules/orders/deadlines.ts):
+ * the bundle keeps those dates and drops the holiday names and the in-lieu table (≈ 43 KB → ≈ 13 KB).
+ */
+const holidayDatesPlugin: Plugin = {
+  name: 'holiday-dates',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]chinese-days[/\\]dist[/\\]chinese-days\.json$/ }, (args) => {
+      const full = JSON.parse(fs.readFileSync(args.path, 'utf8')) as Record<string, Record<string, string>>
+      const datesOf = (table: Record<string, string> = {}) => Object.fromEntries(Object.keys(table).map((d) => [d, '']))
+      return {
+        contents: JSON.stringify({ holidays: datesOf(full.holidays), workdays: datesOf(full.workdays) }),
+        loader: 'json',
+      }
+    })
+  },
+}
+
+/**
  * The function draws QR codes as SVG only (grids.poster). qrcode's browser entry has the same
  * `toString(text, { type: 'svg', ... })` without the PNG encoder (pngjs, ≈ 30 KB) that its Node
  * entry loads; tests/cloudfunctions/api/bundle.test.ts checks both draw the same SVG.
@@ -101,7 +119,7 @@ export async function buildFunctions(outDir = path.join(root, 'cloudfunctions/ap
     define: { __CLOUD_BUNDLE__: 'true' },
     external: CLOUD_EXTERNALS,
     alias: { qrcode: QRCODE_SVG_ENTRY },
-    plugins: [zodLocalesPlugin],
+    plugins: [zodLocalesPlugin, holidayDatesPlugin],
     metafile: true,
     logLevel: 'warning',
   })

@@ -93,8 +93,8 @@ export const AUDIT_ACTION_LABELS = {
   'department.enter': '部门入格',
   'department.leave': '部门退出',
   'category.save': '分类时限',
-  'lostfound.handover': '失物交接',
-  'lostfound.notify': '通知失主',
+  'lost.handover': '失物交接',
+  'lost.notify': '通知失主',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 

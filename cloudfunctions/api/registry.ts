@@ -13,6 +13,7 @@ import { auditHandlers } from './modules/access/audit-handlers'
 import { orderHandlers } from './modules/orders/handlers'
 import { categoryHandlers } from './modules/orders/categories'
 import { fileHandlers } from './modules/files/handlers'
+import { lostfoundHandlers } from './modules/lostfound/handlers'
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -29,4 +30,5 @@ export const registry: Registry = {
   ...orderHandlers,
   ...categoryHandlers,
   ...fileHandlers,
+  ...lostfoundHandlers,
 }

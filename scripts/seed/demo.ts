@@ -10,6 +10,8 @@ import { userIdFor } from '../../cloudfunctions/api/users'
 import type { LatLng, RoleGrant } from '../../types'
 import { cellPolygon, ORIGIN } from './geometry'
 import { categoryDocs, demoOrders, guhuaiOrders } from './orders'
+import { demoLostPosts } from './lostfound'
+import { wordDocsOf } from '../../cloudfunctions/api/modules/lostfound/repo'
 import { newJoinCode } from '../../cloudfunctions/api/codes'
 
 import { DEMO_PEOPLE, demoOpenId, STREET_2_ID, STREET_ID } from './people'
@@ -275,6 +277,10 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
       )
   }
   await seedOrders(add, [...demoOrders(STREET_ID, now), ...guhuaiOrders(STREET_2_ID, now)])
+  for (const post of demoLostPosts(now)) {
+    if (!(await add('lostposts', post))) continue
+    for (const word of wordDocsOf(post)) await add('lostwords', word)
+  }
   await add('messages', {
     _id: 'msg_seed_welcome',
     userId: userIdFor(demoOpenId('resident')),

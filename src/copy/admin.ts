@@ -20,8 +20,8 @@ const AUDIT_TONES: Record<AuditAction, TagTone> = {
   'department.enter': 'green',
   'department.leave': 'orange',
   'category.save': 'blue',
-  'lostfound.handover': 'green',
-  'lostfound.notify': 'red',
+  'lost.handover': 'green',
+  'lost.notify': 'red',
 }
 
 const isAuditAction = (action: string): action is AuditAction =>

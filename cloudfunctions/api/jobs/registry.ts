@@ -1,6 +1,7 @@
 /** The one list of timer jobs: adding a job is one entry here (its name, Chinese labels, counters and run). */
 import type { Deps } from '../context'
 import { autoCloseResolved, escalateOverdue } from './orders'
+import { expirePosts } from './lostfound'
 import { sweepExpiredDocuments, sweepExpiredRequests, sweepOldJobRuns } from './sweeps'
 
 /** One timer job: what it is called, what it counts, and how it runs. */
@@ -38,6 +39,12 @@ export const JOBS = [
     label: '未评价工单自动办结',
     counters: { autoClosed: '自动办结的工单' },
     run: async (deps) => ({ autoClosed: await autoCloseResolved(deps) }),
+  }),
+  defineJob({
+    name: 'expireLostPosts',
+    label: '失物招领启事到期下架',
+    counters: { expiredPosts: '到期下架的启事' },
+    run: async (deps, now) => ({ expiredPosts: await expirePosts(deps, now) }),
   }),
   defineJob({
     name: 'sweepExpiredDocuments',

@@ -95,6 +95,47 @@ export const SCHEMA = {
     indexes: [{ name: 'expiry', fields: [asc('expiresAt')] }],
     ttlField: 'expiresAt',
   },
+  /** 寻物启事 / 失物招领 / 寻人 (modules/lostfound): lists by grid or street-wide, every filter in the index. */
+  lostposts: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'grid', fields: [asc('gridId'), asc('state'), desc('createdAt')] },
+      { name: 'gridFiltered', fields: [asc('gridId'), asc('state'), asc('filterKey'), desc('createdAt')] },
+      { name: 'wide', fields: [asc('streetId'), asc('wide'), asc('state'), desc('createdAt')] },
+      {
+        name: 'wideFiltered',
+        fields: [asc('streetId'), asc('wide'), asc('state'), asc('filterKey'), desc('createdAt')],
+      },
+      { name: 'match', fields: [asc('streetId'), asc('state'), asc('filterKey'), desc('createdAt')] },
+      { name: 'owner', fields: [asc('ownerId'), desc('createdAt')] },
+      { name: 'expiry', fields: [asc('state'), asc('expiresAt')] },
+    ],
+  },
+  /** One entry per search word of an open post: keyword search is an indexed equality, not a scan. */
+  lostwords: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'grid', fields: [asc('gridId'), asc('word'), desc('createdAt')] },
+      { name: 'wide', fields: [asc('streetId'), asc('wide'), asc('word'), desc('createdAt')] },
+    ],
+  },
+  /** Claims on found items and clues (我有线索) to lost items and person searches. */
+  lostclaims: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'post', fields: [asc('postId'), desc('createdAt')] },
+      { name: 'claimant', fields: [asc('claimantId'), desc('createdAt')] },
+      { name: 'poster', fields: [asc('posterId'), asc('state'), desc('createdAt')] },
+      { name: 'grid', fields: [asc('gridId'), asc('state'), desc('createdAt')] },
+      { name: 'community', fields: [asc('communityId'), asc('state'), desc('createdAt')] },
+      { name: 'street', fields: [asc('streetId'), asc('state'), desc('createdAt')] },
+    ],
+  },
+  /** Returned items, one per post: the finder's points are awarded from these exactly once. */
+  lostreturns: {
+    rule: 'function_only',
+    indexes: [{ name: 'pending', fields: [asc('pointsAwarded'), asc('at')] }],
+  },
   files: {
     rule: 'function_only',
     indexes: [

@@ -83,6 +83,33 @@ function callScope(role: Role, s: Scope): Outcome {
   return s === 'own' && role !== 'resident' && role !== 'rider' ? 'ok' : 'FORBIDDEN'
 }
 
+/** Lost and found: own = 南张社区第一网格's seeded posts, other = 古槐's found keys (street-wide in 古槐). */
+const LOST_POST = { own: 'lp_demo_wallet', other: 'lp_demo_gh_keys' }
+/** Who holds 南张社区第一网格: its worker and building head (by grant) and its admins; matrix callers live nowhere. */
+const NZ01_HOLDERS: readonly Role[] = ['grid_worker', 'building_head', ...ADMINS]
+function lostScope(role: Role, s: Scope): Outcome {
+  return s === 'own' && NZ01_HOLDERS.includes(role) ? 'ok' : 'NOT_FOUND'
+}
+/** Editing, deciding, handing over: the holders who are lost-and-found staff; a building head sees but may not. */
+function lostStaffScope(role: Role, s: Scope): Outcome {
+  const seen = lostScope(role, s)
+  return seen === 'ok' && role === 'building_head' ? 'FORBIDDEN' : seen
+}
+/** A claim by the demo resident of each street on a found post there (accepted first when `accepted`). */
+async function lostClaimIn(api: TestApi, s: Scope, accepted = false): Promise<{ claimId: string; code: string }> {
+  const postId = pick(s, 'lp_demo_idcard', 'lp_demo_gh_keys')
+  const claimant = demoOpenId(pick(s, 'resident', 'gh_resident'))
+  const made = dataOf<{ id: string }>(
+    await api.call(claimant, 'lostfound.claim', { postId, answer: '三月' }, `setup-claim-${s}`),
+  )
+  if (accepted) {
+    const finder = demoOpenId(pick(s, 'grid_worker', 'gh_grid_worker'))
+    dataOf(await api.call(finder, 'lostfound.decide', { claimId: made.id, accept: true }, `setup-accept-${s}`))
+  }
+  const stored = await api.deps.store.get('lostclaims', made.id)
+  return { claimId: made.id, code: String(stored?.code) }
+}
+
 const MATRIX: Record<ActionName, Row> = {
   'me.get': { allowed: ANY, scoped: false, payload: () => ({}) },
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
@@ -240,6 +267,77 @@ const MATRIX: Record<ActionName, Row> = {
     payload: async (api, s) => ({ orderId: await orderIn(api, s), field: 'text', index: 0 }),
     expect: revealScope,
   },
+  'lostfound.create': {
+    allowed: STAFF,
+    scoped: true,
+    payload: (api, s) => ({
+      kind: 'found',
+      category: 'keys',
+      title: '捡到钥匙',
+      happenedAt: api.deps.clock.now(),
+      gridId: grid(s),
+    }),
+  },
+  'lostfound.list': { allowed: ANY, scoped: false, payload: () => ({ scope: 'street' }) },
+  'lostfound.mine': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'lostfound.get': { allowed: ANY, scoped: false, payload: (_, s) => ({ postId: LOST_POST[s] }), expect: lostScope },
+  'lostfound.edit': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ postId: LOST_POST[s], title: '丢失黑色皮钱包' }),
+    expect: lostStaffScope,
+  },
+  'lostfound.renew': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ postId: LOST_POST[s] }),
+    expect: lostStaffScope,
+  },
+  'lostfound.close': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ postId: LOST_POST[s], reason: '已找到' }),
+    expect: lostStaffScope,
+  },
+  'lostfound.notify': {
+    allowed: STAFF,
+    scoped: false,
+    payload: (_, s) => ({ postId: LOST_POST[s], membershipId: 'mb_demo_resident' }),
+    expect: (role, s) => (!STAFF.includes(role) ? 'FORBIDDEN' : lostScope(role, s)),
+  },
+  'lostfound.claim': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ postId: pick(s, 'lp_demo_idcard', 'lp_demo_gh_keys'), answer: '三月' }),
+    expect: lostScope,
+  },
+  'lostfound.clue': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ postId: pick(s, 'lp_demo_person', 'lp_demo_gh_keys'), text: '王德福的儿子住在4号楼' }),
+    // 古槐's post is a 失物招领 (claimed, not told), but the caller out of scope reads NOT_FOUND before that.
+    expect: lostScope,
+  },
+  'lostfound.decide': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ claimId: (await lostClaimIn(api, s)).claimId, accept: true }),
+    expect: lostStaffScope,
+  },
+  'lostfound.withdraw': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ claimId: (await lostClaimIn(api, s)).claimId }),
+    // Only the claimant withdraws: staff who see the claim are refused, everyone else does not see it.
+    expect: (role, s) => (lostScope(role, s) === 'ok' ? 'FORBIDDEN' : 'NOT_FOUND'),
+  },
+  'lostfound.handover': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ ...(await lostClaimIn(api, s, true)) }),
+    expect: lostStaffScope,
+  },
+  'lostfound.claims': { allowed: ANY, scoped: false, payload: () => ({ which: 'mine' }) },
   'files.prepareUpload': { allowed: ANY, scoped: false, payload: () => ({ mime: 'image/png' }) },
   /** The caller's own fresh upload: a 1×1 PNG stored in their folder. */
   'files.register': {

@@ -9,6 +9,7 @@ import { createTestApi, dataOf, type TestApi } from '../../helpers/api'
 import { IN_GH01, IN_NZ01, OUTSIDE, rid } from '../../helpers/orders'
 import { DEMO_PEOPLE, demoOpenId, STREET_2_ID, STREET_ID } from '../../../scripts/seed/demo'
 import { userIdFor } from '../../../cloudfunctions/api/users'
+import { demoLostPosts } from '../../../scripts/seed/lostfound'
 
 interface Scope {
   streets?: string[]
@@ -64,6 +65,13 @@ const orderIds: string[] = []
 /** What each person typed in the setup: shown back to its author unmasked, by design. */
 const OWN_WORDS: Record<string, string[]> = {
   gh_resident: ['5号楼前路灯坏了一周，晚上很黑，联系电话13905371111。'], // the seeded lamp report
+  // The seeded lost-and-found posts (scripts/seed/lostfound.ts): their posters read them as typed.
+  grid_worker: demoLostPosts(0)
+    .filter((p) => p._id === 'lp_demo_idcard')
+    .map((p) => p.text),
+  resident: demoLostPosts(0)
+    .filter((p) => p._id === 'lp_demo_wallet')
+    .map((p) => p.text),
 }
 
 /** Data in both streets: reports with numbers typed in, a street-queue report, a transfer, invites, look-ups. */
@@ -79,7 +87,7 @@ beforeAll(async () => {
   orderIds.push(await report('gh_resident', IN_GH01, '卡号6222 0212 3456 7890 123的钱包丢在这里'))
   orderIds.push(await report('resident', { lat: 35.4068, lng: 116.5806 }, '楼下垃圾桶满了，电话+86-13905371234'))
   const transfer = { type: 'transfer', departmentId: 'dp_police', reason: '涉及治安，电话13805370001' }
-  OWN_WORDS.grid_worker = [`转派至警务：${transfer.reason}`]
+  OWN_WORDS.grid_worker = [...(OWN_WORDS.grid_worker ?? []), `转派至警务：${transfer.reason}`]
   dataOf(await api.call(demoOpenId('grid_worker'), 'orders.act', { orderId: orderIds[0], event: transfer }, rid()))
   orderIds.push('od_demo_roof', 'od_demo_pension', 'od_demo_gh_lamp')
   for (const [issuer, grants] of [
@@ -211,6 +219,11 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'orders.mine': () => [{}],
   'orders.get': () => orderIds.map((orderId) => ({ orderId })),
   'files.prepareUpload': () => [{}],
+  'lostfound.list': () => [{}, { scope: 'street' }, { scope: 'street', q: '身份证' }, { gridId: 'gd_nz_02' }],
+  'lostfound.mine': () => [{}],
+  'lostfound.get': () =>
+    ['lp_demo_idcard', 'lp_demo_wallet', 'lp_demo_person', 'lp_demo_gh_keys'].map((postId) => ({ postId })),
+  'lostfound.claims': () => [{ which: 'mine' }, { which: 'received' }, { which: 'grid' }],
 }
 const AUDITED: ActionName[] = ['grids.members', 'grids.callWorker', 'grids.poster', 'grids.joinPreview']
 

@@ -3,6 +3,7 @@ import { createSqliteStore } from '../../../cloudfunctions/api/store/sqlite'
 import { seedDemo, DEMO_PEOPLE, demoOpenId, STREET_ID, STREET_2_ID } from '../../../scripts/seed/demo'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { tempDir } from '../../helpers/api'
+import { demoLostPosts } from '../../../scripts/seed/lostfound'
 
 /** Each street's own things; every grid comes with its join code and every order with its first timeline entry. */
 const PER_STREET = [
@@ -13,17 +14,22 @@ const PER_STREET = [
 const USERS = 27
 /** 3–5 seeded residents in each of the 18 grids (72), plus the 6 demo people who have a home grid. */
 const MEMBERSHIPS = 78
+/** Lost-and-found posts (3 in 南张, 1 in 古槐), each with its search words (one entry per word). */
+const LOST_POSTS = 4
+const LOST_WORDS = demoLostPosts(1000).reduce((n, p) => n + p.words.length, 0)
 /** 2 streets, the welcome message, and the per-street things above. */
 const SEEDED =
   2 +
   1 +
+  LOST_POSTS +
+  LOST_WORDS +
   USERS +
   MEMBERSHIPS +
   PER_STREET.reduce((n, s) => n + s.departments + s.communities + 2 * s.grids + s.categories + 2 * s.orders, 0)
 
 test('the first seed inserts both streets exactly, each thing in its own street', async () => {
   const store = createSqliteStore(':memory:')
-  expect(SEEDED).toBe(185)
+  expect(SEEDED - LOST_WORDS).toBe(189)
   expect((await seedDemo(store, 1000)).inserted).toBe(SEEDED)
   for (const { streetId } of PER_STREET) {
     expect({

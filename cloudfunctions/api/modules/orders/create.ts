@@ -20,7 +20,7 @@ import { idFromRequest } from '../../codes'
 import { addHours } from './deadlines'
 import { distanceToGridMetres } from './geo'
 import { categoriesOf, loadCategory } from './repo'
-import { takeReportSlot } from './quota'
+import { REPORT_QUOTA, takeSlot } from '../../quota'
 import { FRESH_ORDER } from './fresh'
 import { takeOrderNo } from './numbers'
 import { cellOf } from './nearby'
@@ -201,7 +201,7 @@ export async function createOrder(
   const category = await categoryIn(deps, input.categoryId, where.streetId)
   const onBehalfOf = await proxyResident(deps, input, where.grid?._id ?? null)
   await checkContent(deps, user, openId, input)
-  const release = isStaffSource(input.source) ? null : await takeReportSlot(deps, user._id)
+  const release = isStaffSource(input.source) ? null : await takeSlot(deps, REPORT_QUOTA, user._id)
   const now = deps.clock.now()
   const id = idFromRequest('od', user._id, requestId ?? `${now}`)
   const order = newOrder({ id, now, user, input, route: where, category, onBehalfOf })

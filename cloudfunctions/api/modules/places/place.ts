@@ -6,7 +6,8 @@ import type { Role } from '../../../../types'
 
 /** Something in the tree, with its parents. `id` names the thing itself (a grid, an order, an invite...). */
 export interface ScopedPlace {
-  kind: 'street' | 'community' | 'grid' | 'department' | 'order' | 'invite' | 'grant' | 'message'
+  kind:
+    'street' | 'community' | 'grid' | 'department' | 'order' | 'invite' | 'grant' | 'message' | 'lostpost' | 'lostclaim'
   id: string
   streetId: string | null
   communityId: string | null

@@ -16,7 +16,7 @@ test('the latest runs come first, with counts by counter, failed jobs, and the l
     failed: ['escalateOverdue'],
     version: 0,
   })
-  const zero = { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 }
+  const zero = { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredPosts: 0, expiredDocuments: 0, oldJobRuns: 0 }
   expect(dataOf(await api.call(demoOpenId('street_admin'), 'jobs.recent', {}))).toEqual({
     items: [
       {

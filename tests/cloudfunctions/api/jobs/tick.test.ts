@@ -27,6 +27,7 @@ describe('the declared jobs', () => {
       'sweepExpiredRequests',
       'escalateOverdue',
       'autoCloseResolved',
+      'expireLostPosts',
       'sweepExpiredDocuments',
       'sweepOldJobRuns',
     ])
@@ -35,6 +36,7 @@ describe('the declared jobs', () => {
         sweepExpiredRequests: '清理过期的重放记录',
         escalateOverdue: '超期工单逐级督办',
         autoCloseResolved: '未评价工单自动办结',
+        expireLostPosts: '失物招领启事到期下架',
         sweepExpiredDocuments: '清理过期的限额和重复提示记录',
         sweepOldJobRuns: '清理一周前的运行记录',
       },
@@ -42,6 +44,7 @@ describe('the declared jobs', () => {
         expiredRequests: '清理的重放记录',
         escalated: '升级督办的工单',
         autoClosed: '自动办结的工单',
+        expiredPosts: '到期下架的启事',
         expiredDocuments: '清理的过期记录',
         oldJobRuns: '清理的运行记录',
       },
@@ -61,7 +64,14 @@ describe('the declared jobs', () => {
 describe('runTick', () => {
   test('records what every job did and returns the same run', async () => {
     const api = await createTestApi({ seed: true, overrides: { ids: countingIds() } })
-    const counts = { expiredRequests: 0, escalated: 0, autoClosed: 0, expiredDocuments: 0, oldJobRuns: 0 }
+    const counts = {
+      expiredRequests: 0,
+      escalated: 0,
+      autoClosed: 0,
+      expiredPosts: 0,
+      expiredDocuments: 0,
+      oldJobRuns: 0,
+    }
     expect(await api.tick()).toEqual({ id: 'job_1', startedAt: T0, finishedAt: T0, counts, failed: [] })
     expect(await storedRuns(api)).toEqual([
       { _id: 'job_1', startedAt: T0, finishedAt: T0, counts, failed: [], version: 0 },
@@ -78,6 +88,7 @@ describe('runTick', () => {
       expiredRequests: 0,
       escalated: 0,
       autoClosed: 0,
+      expiredPosts: 0,
       expiredDocuments: 0,
       oldJobRuns: 1,
     })

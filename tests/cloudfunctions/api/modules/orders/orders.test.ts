@@ -3,7 +3,7 @@ import { createTestApi, dataOf, type TestApi } from '../../../../helpers/api'
 import { IN_NZ01, OUTSIDE, makeStaff, rid, uploadPhoto } from '../../../../helpers/orders'
 import { userIdFor } from '../../../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../../../scripts/seed/demo'
-import { REPORTS_PER_HOUR } from '../../../../../cloudfunctions/api/modules/orders/quota'
+import { REPORTS_PER_HOUR } from '../../../../../cloudfunctions/api/quota'
 
 const rider = demoOpenId('rider')
 const worker = demoOpenId('grid_worker')
