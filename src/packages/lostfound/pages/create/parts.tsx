@@ -37,7 +37,7 @@ export function KindCard({
   return (
     <Card title="发布类型">
       <Chips
-        idPrefix="kind-"
+        idPrefix="post-kind-"
         items={kinds.map((k) => ({ id: k, label: LOST_KIND_LABELS[k] }))}
         selected={[draft.kind]}
         onToggle={(id) => patch({ kind: kinds.find((k) => k === id) ?? 'lost' })}
@@ -48,7 +48,7 @@ export function KindCard({
         <View className="lf-create__block">
           <Text className="lf-create__label">发布到网格</Text>
           <GridChips
-            idPrefix="lf-grid-"
+            idPrefix="post-grid-"
             gridIds={workerGrids}
             value={draft.gridId}
             onChange={(gridId) => patch({ gridId })}
@@ -60,7 +60,7 @@ export function KindCard({
         <View className="lf-create__block">
           <Text className="lf-create__label">物品分类</Text>
           <Chips
-            idPrefix="cat-"
+            idPrefix="post-cat-"
             items={LOST_CATEGORIES.map((c) => ({ id: c, label: LOST_CATEGORY_LABELS[c] }))}
             selected={draft.category ? [draft.category] : []}
             onToggle={(id) => patch({ category: LOST_CATEGORIES.find((c) => c === id) ?? null })}
