@@ -130,11 +130,10 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
   const viewport = page.viewportSize()
   if (!opts.fullPage || !viewport) return void (await page.screenshot({ path: file, animations: 'disabled' }))
   // Taro H5 scrolls inside the page element, not the document: grow the viewport to the tallest scroller.
-  const height = await page.evaluate(() =>
-    Math.max(
-      ...Array.from(document.querySelectorAll('.taro_page, .taro-tabbar__panel, body')).map((e) => e.scrollHeight),
-    ),
-  )
+  const height = await page.evaluate(() => {
+    for (const e of Array.from(document.querySelectorAll('*'))) if (e.scrollTop) e.scrollTop = 0
+    return Math.max(...Array.from(document.querySelectorAll('*')).map((e) => e.scrollHeight))
+  })
   await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
   await page.screenshot({ path: file, animations: 'disabled' })
   await page.setViewportSize(viewport)

@@ -188,3 +188,73 @@ test('the worker types the code; both see 已归还 and the recorded return', as
   await posts.locator(`#post-${postId}`).filter({ hasText: '已归还' }).waitFor()
   await shot(posts, 'lostfound-15-mine-worker', { fullPage: true })
 })
+
+test('a rider in no grid is led to join one before the list can show anything', async () => {
+  const rider = await signIn(gateway, 'rider')
+  const page = await open(rider, '/pages/lostfound/index')
+  await page.locator('#posts-empty').filter({ hasText: '您还未加入网格' }).waitFor()
+  await page.locator('#lf-join').click()
+  await page.locator('#join-code-input').waitFor()
+  expect(page.url()).toContain('/pages/join/index')
+})
+
+test('a resident posts a 寻物启事 in her grid (no 寻人, no grid to pick), edits it, and closes it with a reason', async () => {
+  const page = await open(owner, '/packages/lostfound/pages/create/index')
+  await page.locator('#post-kind-lost').waitFor()
+  expect(await page.locator('#post-kind-person').count()).toBe(0)
+  expect(await page.locator('[id^="post-grid-"]').count()).toBe(0)
+  await page.locator('#post-cat-keys').click()
+  await field(page, 'lf-title').fill('丢了一串钥匙')
+  await field(page, 'lf-text').fill('三把钥匙，挂着蓝色小熊挂件，捡到请联系 13905371234')
+  await field(page, 'lf-place').fill('南张菜市场东门')
+  await shot(page, 'lostfound-16-create-resident', { fullPage: true })
+  await page.locator('#lf-submit').click()
+  await page.locator('#lf-title-shown').filter({ hasText: '丢了一串钥匙' }).waitFor({ timeout: 20_000 })
+  // Her own post reads as she typed it; the buttons are the owner's.
+  expect(await page.locator('#lf-text-shown').innerText()).toContain('13905371234')
+  for (const id of ['#lf-act-edit', '#lf-act-renew', '#lf-act-close']) await page.locator(id).waitFor()
+  expect(await page.locator('#lf-act-claim, #lf-act-clue, #lf-act-notify').count()).toBe(0)
+
+  await page.locator('#lf-act-edit').click()
+  await field(page, 'lf-edit-title').fill('丢了一串钥匙（蓝色小熊挂件）')
+  await shot(page, 'lostfound-17-edit-resident', { fullPage: true })
+  await page.locator('#lf-form-submit').click()
+  await page.locator('#lf-title-shown').filter({ hasText: '蓝色小熊挂件' }).waitFor()
+
+  await page.locator('#lf-act-close').click()
+  await page.locator('#lf-form-submit').click()
+  await page.locator('#lf-close-reason-error').waitFor()
+  await field(page, 'lf-close-reason').fill('已经找到了')
+  await page.locator('#lf-form-submit').click()
+  await page.locator('.lf-detail__head').getByText('已关闭').waitFor()
+  await page.getByText('关闭原因：已经找到了').waitFor()
+  expect(await page.locator('[id^="lf-act-"]').count()).toBe(0)
+
+  const mine = await open(owner, '/packages/lostfound/pages/mine/index')
+  await mine.locator('.post-list__item').filter({ hasText: '已关闭' }).first().waitFor()
+  await shot(mine, 'lostfound-18-mine-resident', { fullPage: true })
+})
+
+test('a building head tells a clue on the 寻人 post privately; the grid worker who posted it reads it', async () => {
+  const head = await signIn(gateway, 'building_head')
+  const page = await open(head, detail('lp_demo_person'))
+  await page.locator('#lf-act-clue').click()
+  await field(page, 'lf-clue').fill('王德福的儿子在城东开五金店，我有他店里的电话')
+  await page.locator('#lf-form-submit').click()
+  await page.locator('.lf-claim').filter({ hasText: '五金店' }).waitFor()
+  await shot(page, 'lostfound-19-clue-building-head', { fullPage: true })
+
+  // A clue waits on nobody, so it is not in 待我处理: the poster is told by a message that opens the post.
+  const inbox = await open(worker, '/pages/messages/index')
+  await inbox.locator('.messages__item').filter({ hasText: '您的启事收到一条线索' }).first().click()
+  await inbox.locator('.lf-claim').filter({ hasText: '五金店' }).filter({ hasText: '王建国' }).waitFor()
+  expect(idOf(inbox)).toBe('lp_demo_person')
+  await shot(inbox, 'lostfound-20-clue-read-worker', { fullPage: true })
+
+  const street = await open(worker, '/pages/lostfound/index')
+  await street.locator('#lf-scope-street').click()
+  await street.locator('#lf-place-name').filter({ hasText: '南张街道' }).waitFor()
+  await street.locator('#post-lp_demo_person').waitFor()
+  expect(await street.locator('#post-lp_demo_gh_keys').count()).toBe(0)
+  await shot(street, 'lostfound-21-street-worker', { fullPage: true })
+})

@@ -21,7 +21,9 @@ export const openPost = (id: string) => void Taro.navigateTo({ url: LOSTFOUND_PA
 
 /** One post as a row: photo (or the kind's mark), title, kind and state, masked text, where and when. */
 export function PostRow({ post: p }: { post: LostPostSummary }) {
-  const where = [p.place, p.gridName ?? '全街道', `${dayjs(p.happenedAt).format('M月D日')}`].filter(Boolean)
+  const category = p.kind === 'person' ? null : LOST_CATEGORY_LABELS[p.category]
+  // The day first: long place names are cut at the end of the line, the day never is.
+  const meta = [dayjs(p.happenedAt).format('M月D日'), category, p.place, p.gridName ?? '全街道'].filter(Boolean)
   return (
     <View
       id={`post-${p.id}`}
@@ -43,9 +45,7 @@ export function PostRow({ post: p }: { post: LostPostSummary }) {
           </View>
         </View>
         {p.text ? <Text className="post-list__text">{p.text}</Text> : null}
-        <Text className="muted post-list__meta">
-          {`${p.kind === 'person' ? '' : `${LOST_CATEGORY_LABELS[p.category]} · `}${where.join(' · ')}`}
-        </Text>
+        <Text className="muted post-list__meta">{meta.join(' · ')}</Text>
       </View>
     </View>
   )

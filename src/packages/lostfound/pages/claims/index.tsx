@@ -21,8 +21,8 @@ type Which = (typeof CLAIM_LISTS)[number]
 const TITLES: Record<Which, string> = { mine: '我的认领', received: '待我处理', grid: '网格待处理' }
 const EMPTY: Record<Which, string> = {
   mine: '还没有认领过物品或提供过线索。',
-  received: '您发布的启事还没有人认领或提供线索。',
-  grid: '本网格暂无待核对的认领和待交接的物品。',
+  received: '您发布的启事暂时没有待核对或待交接的认领。收到的线索会发到“我的消息”，也可以在启事里查看。',
+  grid: '您负责的网格暂无待核对的认领和待交接的物品。',
 }
 
 function ClaimRow({ c }: { c: ClaimView }) {

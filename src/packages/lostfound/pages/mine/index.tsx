@@ -33,7 +33,7 @@ export default function MyPostsPage() {
         <PostList list={list} empty={EMPTY} />
       </Card>
       <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: LOSTFOUND_PAGES.claims('received') })}>
-        待我处理的认领与线索
+        待我核对和交接的认领
       </Button>
     </View>
   )
