@@ -134,7 +134,8 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
     for (const e of Array.from(document.querySelectorAll('*'))) if (e.scrollTop) e.scrollTop = 0
     return Math.max(...Array.from(document.querySelectorAll('*')).map((e) => e.scrollHeight))
   })
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) })
+  // The title bar sits above the scroller: leave room for it.
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height + 100) })
   await page.screenshot({ path: file, animations: 'disabled' })
   await page.setViewportSize(viewport)
 }

@@ -98,6 +98,9 @@ test("a resident's list shows it masked and without the photo, and finds it by a
   await page.locator('#lf-search-go').click()
   await page.locator('#posts-empty').filter({ hasText: '没有符合条件的启事' }).waitFor()
   await shot(page, 'lostfound-04-list-search-empty', { fullPage: true })
+  await page.locator('#lf-clear').click()
+  await row.waitFor()
+  expect(await field(page, 'lf-search').inputValue()).toBe('')
 
   const post = await open(owner, detail(postId))
   await post.locator('#lf-act-claim').waitFor()
@@ -193,6 +196,7 @@ test('a rider in no grid is led to join one before the list can show anything', 
   const rider = await signIn(gateway, 'rider')
   const page = await open(rider, '/pages/lostfound/index')
   await page.locator('#posts-empty').filter({ hasText: '您还未加入网格' }).waitFor()
+  await shot(page, 'lostfound-00-list-rider-no-grid', { fullPage: true })
   await page.locator('#lf-join').click()
   await page.locator('#join-code-input').waitFor()
   expect(page.url()).toContain('/pages/join/index')

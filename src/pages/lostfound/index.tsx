@@ -29,7 +29,7 @@ function Actions() {
 }
 
 /** An empty list says why and leads somewhere: join a grid first, widen the search, or post. */
-function Empty({ meta, filtered }: { meta: ListMeta | null; filtered: boolean }) {
+function Empty({ meta, filtered, onClear }: { meta: ListMeta | null; filtered: boolean; onClear: () => void }) {
   if (meta && !meta.placeName) {
     return (
       <>
@@ -41,14 +41,21 @@ function Empty({ meta, filtered }: { meta: ListMeta | null; filtered: boolean })
       </>
     )
   }
+  if (filtered) {
+    return (
+      <>
+        <Text className="lf__empty-title">没有符合条件的启事</Text>
+        <Text className="muted">换个关键词或分类试试，也可以看看全街道的启事。</Text>
+        <Button id="lf-clear" size="small" type="primary" fill="outline" onClick={onClear}>
+          清除筛选
+        </Button>
+      </>
+    )
+  }
   return (
     <>
-      <Text className="lf__empty-title">{filtered ? '没有符合条件的启事' : '这里还没有启事'}</Text>
-      <Text className="muted">
-        {filtered
-          ? '换个关键词或分类试试，也可以看看全街道的启事。'
-          : '丢了东西或捡到东西，发一条启事，街坊邻居一起帮忙。'}
-      </Text>
+      <Text className="lf__empty-title">这里还没有启事</Text>
+      <Text className="muted">丢了东西或捡到东西，发一条启事，街坊邻居一起帮忙。</Text>
       <Button size="small" type="primary" fill="outline" onClick={go(LOSTFOUND_PAGES.create)}>
         发布启事
       </Button>
@@ -66,12 +73,12 @@ export default function LostFoundPage() {
     <View className="page lf">
       <Card className="lf__filters">
         <ScopeTabs state={state} />
-        <SearchBox state={state} />
+        <SearchBox key={filters.q ?? ''} state={state} />
         <FilterChips state={state} />
       </Card>
       <Actions />
       <Card>
-        <PostList list={list} empty={<Empty meta={meta} filtered={filtered} />} />
+        <PostList list={list} empty={<Empty meta={meta} filtered={filtered} onClear={state.clear} />} />
       </Card>
     </View>
   )

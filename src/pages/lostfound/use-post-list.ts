@@ -50,5 +50,10 @@ export function usePostList() {
   }
 
   const patch = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }))
-  return { filters, patch, meta, list, search, applySearch }
+  /** Back to everything in the current grid or street. */
+  const clear = () => {
+    search.clear()
+    setFilters((f) => ({ scope: f.scope, gridId: f.gridId, since: 'all' }))
+  }
+  return { filters, patch, clear, meta, list, search, applySearch }
 }
