@@ -196,6 +196,7 @@ test('a rider in no grid is led to join one before the list can show anything', 
   const rider = await signIn(gateway, 'rider')
   const page = await open(rider, '/pages/lostfound/index')
   await page.locator('#posts-empty').filter({ hasText: '您还未加入网格' }).waitFor()
+  expect(await page.locator('#lf-create').count()).toBe(0)
   await shot(page, 'lostfound-00-list-rider-no-grid', { fullPage: true })
   await page.locator('#lf-join').click()
   await page.locator('#join-code-input').waitFor()

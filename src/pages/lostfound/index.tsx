@@ -11,13 +11,15 @@ import './index.css'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
-/** 发布, and the two lists of my own: what I posted, what I claimed or told. */
-function Actions() {
+/** 发布 (once the person belongs somewhere), and my own lists: what I posted, what I claimed or told. */
+function Actions({ canPost }: { canPost: boolean }) {
   return (
     <View className="lf__actions">
-      <Button id="lf-create" type="primary" onClick={go(LOSTFOUND_PAGES.create)}>
-        发布启事
-      </Button>
+      {canPost ? (
+        <Button id="lf-create" type="primary" onClick={go(LOSTFOUND_PAGES.create)}>
+          发布启事
+        </Button>
+      ) : null}
       <Button id="lf-mine" fill="outline" onClick={go(LOSTFOUND_PAGES.mine)}>
         我的发布
       </Button>
@@ -76,7 +78,7 @@ export default function LostFoundPage() {
         <SearchBox key={filters.q ?? ''} state={state} />
         <FilterChips state={state} />
       </Card>
-      <Actions />
+      <Actions canPost={!meta || meta.placeName !== null} />
       <Card>
         <PostList list={list} empty={<Empty meta={meta} filtered={filtered} onClear={state.clear} />} />
       </Card>
