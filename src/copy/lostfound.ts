@@ -40,7 +40,7 @@ export const LOSTFOUND_PAGES = {
   claims: (which: 'mine' | 'received' | 'grid') => `/packages/lostfound/pages/claims/index?which=${which}`,
 }
 
-/** Who posts for the office (寻人, any grid they work): grid workers, departments and admins, not 楼长. */
-const POSTING_STAFF = ['grid_worker', 'department', 'community_admin', 'street_admin'] as const
+/** Who posts for a grid (寻人 too) and handles its claims: grid workers and admins, as the server's LOST_STAFF. */
+const POSTING_STAFF = ['grid_worker', 'community_admin', 'street_admin'] as const
 export const isLostFoundStaff = (roles: RoleGrant[]): boolean =>
   roles.some((g) => POSTING_STAFF.some((r) => r === g.role))

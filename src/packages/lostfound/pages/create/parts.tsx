@@ -9,7 +9,7 @@ import { TextField } from '../../../../components/text-field'
 import { LOST_CATEGORIES, type LostKind } from '../../../../contract'
 import { LOST_CATEGORY_LABELS, LOST_KIND_LABELS } from '../../../../copy/lostfound'
 import { locateDevice } from '../../../../services/location'
-import { GridChips } from '../../../../components/grids/grid-chips'
+import { GridPicker } from './grid-picker'
 import { today, type PostDraft } from './use-create-post'
 
 export type Patch = (change: Partial<PostDraft>) => void
@@ -22,7 +22,7 @@ export interface PartProps {
 const KIND_HINTS: Record<LostKind, string> = {
   lost: '丢了东西：写清是什么、在哪儿丢的，捡到的人会联系您。',
   found: '捡到东西：写清在哪儿捡到的；证件照片只有您和网格员能看到。',
-  person: '寻人启事全街道可见，居民的线索只发给发布人，不会公开。',
+  person: '寻人启事全街道可见，由所选网格负责；居民的线索只发给发布人，不会公开。',
 }
 
 /** 寻物启事 / 失物招领 (寻人 for staff), the grid a worker posts for, and the category. */
@@ -44,15 +44,10 @@ export function KindCard({
       />
       <Text className="muted lf-create__hint">{KIND_HINTS[draft.kind]}</Text>
       <ErrorText message={field('kind')} />
-      {draft.kind !== 'person' && workerGrids.length > 0 ? (
+      {workerGrids.length > 0 || (staff && draft.kind === 'person') ? (
         <View className="lf-create__block">
           <Text className="lf-create__label">发布到网格</Text>
-          <GridChips
-            idPrefix="post-grid-"
-            gridIds={workerGrids}
-            value={draft.gridId}
-            onChange={(gridId) => patch({ gridId })}
-          />
+          <GridPicker workerGrids={workerGrids} value={draft.gridId} onChange={(gridId) => patch({ gridId })} />
           <ErrorText id="grid-error" message={field('gridId')} />
         </View>
       ) : null}

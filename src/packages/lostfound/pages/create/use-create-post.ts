@@ -49,7 +49,7 @@ function inputOf(d: PostDraft): Draft<z.input<(typeof actions)['lostfound.create
     happenedAt: happenedAt(d.day),
     photos: [],
     wide: person ? true : d.wide,
-    gridId: person ? undefined : (d.gridId ?? undefined),
+    gridId: d.gridId ?? undefined,
   }
 }
 
