@@ -146,6 +146,8 @@ test('the owner opens the message, claims with her answer, and waits for the che
 
 test("the worker finds the claim in her 首页's 失物待处理 and accepts it; the owner gets a code and its QR", async () => {
   const home = await open(worker, '/pages/index/index')
+  await home.locator('#tile-lostfound-todo').waitFor()
+  await shot(home, 'lostfound-10a-home-worker', { fullPage: true })
   await home.locator('#tile-lostfound-todo').click()
   const item = home.locator('.lf-claims__item').filter({ hasText: ANSWER })
   await item.waitFor()

@@ -8,12 +8,17 @@ import { openPost } from '../../../../components/lostfound/post-list'
 import { PagedList } from '../../../../components/paged-list'
 import { Tag } from '../../../../components/tag'
 import { CLAIM_LISTS, type ClaimView } from '../../../../contract'
-import { CLAIM_KIND_LABELS, CLAIM_STATE_LABELS, CLAIM_STATE_TONE, LOST_KIND_LABELS } from '../../../../copy/lostfound'
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_STATE_LABELS,
+  CLAIM_STATE_TONE,
+  LOST_KIND_LABELS,
+  isLostFoundStaff,
+} from '../../../../copy/lostfound'
 import { useMe } from '../../../../hooks/use-me'
 import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
-import { workerGridIds } from '../../../../services/areas'
 import './index.css'
 
 type Which = (typeof CLAIM_LISTS)[number]
@@ -53,8 +58,8 @@ const parseWhich = (v: string | undefined): Which => CLAIM_LISTS.find((w) => w =
 export default function ClaimsPage() {
   const [which, setWhich] = useState<Which>(parseWhich(useRouter().params.which))
   const me = useMe()
-  const lists: Which[] =
-    me.me && workerGridIds(me.me.roles).length > 0 ? ['grid', 'received', 'mine'] : ['mine', 'received']
+  // Grid workers and admins also see what waits at the grid station of their grids.
+  const lists: Which[] = me.me && isLostFoundStaff(me.me.roles) ? ['grid', 'received', 'mine'] : ['mine', 'received']
   const list = usePaged(useCallback((cursor?: string) => call('lostfound.claims', { which, cursor }), [which]))
   usePullRefresh(list.reload)
   useEffect(() => {
