@@ -26,6 +26,10 @@ export default defineAppConfig({
     },
     { root: 'packages/account', pages: ['pages/invite/index'] },
     {
+      root: 'packages/lostfound',
+      pages: ['pages/detail/index', 'pages/create/index', 'pages/mine/index', 'pages/claims/index'],
+    },
+    {
       root: 'packages/orders',
       pages: [
         'pages/detail/index',

@@ -119,9 +119,23 @@ export async function phonePage(browser: Browser, opts: PhoneOptions = {}): Prom
   return context.newPage()
 }
 
-/** Screenshot once the images the person sees have been drawn; transitions are skipped, not waited for. */
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshot once the images the person sees have been drawn; transitions are skipped, not waited for.
+ * `fullPage` takes the whole scrolled page, to look for overflow below the fold.
+ */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true })
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete))
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: 'disabled' })
+  const file = path.join(SHOTS, `${name}.png`)
+  const viewport = page.viewportSize()
+  if (!opts.fullPage || !viewport) return void (await page.screenshot({ path: file, animations: 'disabled' }))
+  // Taro H5 scrolls inside the page element, not the document: grow the viewport to the tallest scroller.
+  const height = await page.evaluate(() => {
+    for (const e of Array.from(document.querySelectorAll('*'))) if (e.scrollTop) e.scrollTop = 0
+    return Math.max(...Array.from(document.querySelectorAll('*')).map((e) => e.scrollHeight))
+  })
+  // The title bar sits above the scroller: leave room for it.
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height + 100) })
+  await page.screenshot({ path: file, animations: 'disabled' })
+  await page.setViewportSize(viewport)
 }

@@ -7,9 +7,19 @@ import './index.css'
 
 type Inbox = ReturnType<typeof useMessages>
 
+const TAB_PAGES = ['/pages/index/index', '/pages/snap/index', '/pages/lostfound/index', '/pages/me/index']
+
+/** A message with a link opens that page (a tab by switchTab, which takes no query); one without shows its text. */
 function open(message: MessageItem, onRead: (id: string) => void): void {
   if (!message.read) onRead(message.id)
-  void Taro.showModal({ title: message.title, content: message.body, showCancel: false, confirmText: '知道了' })
+  const link = message.link
+  if (!link) {
+    void Taro.showModal({ title: message.title, content: message.body, showCancel: false, confirmText: '知道了' })
+    return
+  }
+  const path = link.split('?')[0] ?? link
+  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path })
+  else void Taro.navigateTo({ url: link })
 }
 
 const EMPTY = (
@@ -31,6 +41,7 @@ export function MessageList({ inbox }: { inbox: Inbox }) {
       renderItem={(m) => (
         <View
           key={m.id}
+          id={`message-${m.id}`}
           className="messages__item"
           hoverClass="messages__item--pressed"
           onClick={() => open(m, onRead)}

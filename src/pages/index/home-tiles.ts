@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
 import type { TileItem } from '../../components/tile-grid'
+import type { RoleGrant } from '../../contract'
+import { LOSTFOUND_PAGES } from '../../copy/lostfound'
+import { workerGridIds } from '../../services/areas'
 
-/** 首页's shortcuts: report, lost-and-found, my reports, messages. */
-export const HOME_TILES: TileItem[] = [
+/** 首页's shortcuts for everyone: report, lost-and-found, my reports, messages. */
+const HOME_TILES: TileItem[] = [
   {
     id: 'tile-snap',
     mark: '拍',
@@ -36,3 +39,17 @@ export const HOME_TILES: TileItem[] = [
     onTap: () => void Taro.navigateTo({ url: '/pages/messages/index' }),
   },
 ]
+
+/** Grid workers also reach the grid station's lost-and-found claims and hand-overs from 首页. */
+const LOSTFOUND_TODO: TileItem = {
+  id: 'tile-lostfound-todo',
+  mark: '领',
+  title: '失物待处理',
+  hint: '认领与交接',
+  tone: 'teal',
+  onTap: () => void Taro.navigateTo({ url: LOSTFOUND_PAGES.claims('grid') }),
+}
+
+export function homeTiles(roles: RoleGrant[]): TileItem[] {
+  return workerGridIds(roles).length > 0 ? [...HOME_TILES, LOSTFOUND_TODO] : HOME_TILES
+}

@@ -11,7 +11,7 @@ import { useCallWorker } from '../../hooks/grids/use-call-worker'
 import { useHomeGrid } from '../../hooks/grids/use-home-grid'
 import { usePendingJoinRedirect } from '../../hooks/grids/pending-join'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
-import { HOME_TILES } from './home-tiles'
+import { homeTiles } from './home-tiles'
 import './index.css'
 
 /** The grid card and who else serves it, with a real way to call the worker. */
@@ -63,7 +63,7 @@ export default function HomePage() {
       </View>
       {grid ? <MyGrid grid={grid} /> : <JoinPrompt />}
       <Text className="section-title">常用服务</Text>
-      <TileGrid tiles={HOME_TILES} columns={4} />
+      <TileGrid tiles={homeTiles(me.roles)} columns={4} />
     </View>
   )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '失物招领' })
+export default definePageConfig({ navigationBarTitleText: '失物招领', enablePullDownRefresh: true })

@@ -5,6 +5,7 @@ import { Card } from '../../components/card'
 import { LinkList, type LinkItem } from '../../components/link-list'
 import { PageStatus } from '../../components/page-status'
 import { ProfileHeader } from '../../components/profile-header'
+import { LOSTFOUND_PAGES } from '../../copy/lostfound'
 import { useMe } from '../../hooks/use-me'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
 import { areaLinks } from '../../services/areas'
@@ -19,6 +20,18 @@ const MY_LINKS: LinkItem[] = [
     title: '我的上报',
     hint: '随手拍和诉求的办理进度',
     url: '/packages/orders/pages/mine/index',
+  },
+  {
+    id: 'entry-my-posts',
+    title: '我的发布',
+    hint: '寻物启事、失物招领和认领处理',
+    url: LOSTFOUND_PAGES.mine,
+  },
+  {
+    id: 'entry-my-claims',
+    title: '我的认领',
+    hint: '认领进度、交接码和提供的线索',
+    url: LOSTFOUND_PAGES.claims('mine'),
   },
   {
     id: 'entry-invite',

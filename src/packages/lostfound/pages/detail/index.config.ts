@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '启事详情', enablePullDownRefresh: true })
