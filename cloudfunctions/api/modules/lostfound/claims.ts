@@ -25,6 +25,7 @@ import { isLostStaff, loadClaim, loadPost } from './access'
 import { replacePost } from './repo'
 import { checkCode, postRefusal, returned, type CodeCheck } from './rules'
 import { claimsOf } from './present'
+import { fits } from './match'
 import { awardReturn } from '../credit/awards'
 
 const detailLink = (postId: string) => `/packages/lostfound/pages/detail/index?id=${postId}`
@@ -204,9 +205,26 @@ export async function withdraw(deps: Deps, user: UserDoc, claimId: string): Prom
 
 const minutesLeft = (until: number, now: number) => Math.max(1, Math.ceil((until - now) / 60000))
 
+/**
+ * The claimant's own open 寻物启事 that this item answers: the one they named, and any other that matches
+ * it (same category, place and time as the suggestions use), so no stale notice stays up after a return.
+ */
+async function claimantsLostPosts(deps: Deps, claim: LostClaimDoc, found: LostPostDoc): Promise<string[]> {
+  const page = await deps.store.find('lostposts', {
+    where: { ownerId: claim.claimantId },
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: 50,
+  })
+  const theirs = page.items
+    .map((raw) => LostPostDocSchema.parse(raw))
+    .filter((p) => p.kind === 'lost' && p.state === 'open' && (p._id === claim.lostPostId || fits(p, found)))
+  return theirs.map((p) => p._id)
+}
+
 /** The return, written with the claim, the found post and the claimant's own lost post in one transaction. */
 async function completeHandover(deps: Deps, user: UserDoc, claim: LostClaimDoc, post: LostPostDoc) {
   const now = deps.clock.now()
+  const ownLost = await claimantsLostPosts(deps, claim, post)
   return deps.store.transaction(async (tx) => {
     const rawPost = await tx.get('lostposts', post._id)
     const current = rawPost ? LostPostDocSchema.parse(rawPost) : null
@@ -224,8 +242,8 @@ async function completeHandover(deps: Deps, user: UserDoc, claim: LostClaimDoc, 
     }
     await tx.replace('lostclaims', done)
     await replacePost(tx, current, returned(current, claim._id, now))
-    if (fresh.lostPostId) {
-      const rawLost = await tx.get('lostposts', fresh.lostPostId)
+    for (const id of ownLost) {
+      const rawLost = await tx.get('lostposts', id)
       const lost = rawLost ? LostPostDocSchema.parse(rawLost) : null
       if (lost && lost.state === 'open') await replacePost(tx, lost, returned(lost, claim._id, now))
     }
