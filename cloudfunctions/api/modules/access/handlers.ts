@@ -13,7 +13,7 @@ import {
 import type { Handler } from '../../handler'
 import type { Deps } from '../../context'
 import { AppError, notFound, validation } from '../../errors'
-import { loadCommunity, loadDepartment, loadGrid, loadUsers } from '../places/load'
+import { loadCommunity, loadDepartment, loadExchangePoint, loadGrid, loadUsers } from '../places/load'
 import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { open } from '../places/rules'
 import { newInviteCode } from '../../codes'
@@ -35,6 +35,8 @@ async function scopeLabel(deps: Deps, grant: RoleGrant): Promise<string> {
     return `${role}（${await nameOr(() => loadDepartment(deps, grant.departmentId ?? ''), grant.departmentId)}）`
   if (grant.communityId)
     return `${role}（${await nameOr(() => loadCommunity(deps, grant.communityId ?? ''), grant.communityId)}）`
+  if (grant.exchangePointId)
+    return `${role}（${await nameOr(() => loadExchangePoint(deps, grant.exchangePointId ?? ''), grant.exchangePointId)}）`
   return role
 }
 

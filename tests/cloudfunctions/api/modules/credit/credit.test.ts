@@ -225,6 +225,31 @@ describe('the market', () => {
     })
   })
 
+  test('counter staff are granted by invite for one 兑换点; only a street admin of that street issues it', async () => {
+    const api = await createTestApi({ seed: true })
+    const invite = { role: 'counter_staff', exchangePointId: 'ex_nz_center' }
+    expect(await api.call(communityAdmin, 'invites.create', invite, rid('i'))).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await api.call(demoOpenId('gh_street_admin'), 'invites.create', invite, rid('i'))).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await api.call(streetAdmin, 'invites.create', { role: 'counter_staff' }, rid('i'))).toMatchObject({
+      error: { code: 'VALIDATION', fields: [{ path: 'exchangePointId' }] },
+    })
+    const made = dataOf<{ code: string; scopeLabel: string }>(
+      await api.call(streetAdmin, 'invites.create', invite, rid('i')),
+    )
+    expect(made.scopeLabel).toBe('兑换点工作人员（南张街道便民服务中心兑换点）')
+    dataOf(await api.call('wx-new-counter', 'invites.redeem', { code: made.code }, rid('r')))
+    await richResident(api, 'wx-buyer', 20)
+    const voucher = dataOf<VoucherView>(await api.call('wx-buyer', 'market.redeem', { itemId: 'mi_nz_park' }, rid('b')))
+    const used = dataOf<VoucherView>(
+      await api.call('wx-new-counter', 'market.useVoucher', { code: voucher.code }, rid('u')),
+    )
+    expect(used).toMatchObject({ state: 'used', holderName: '微**' })
+  })
+
   test('bad input: stock below zero, a price of 0; a community admin lists only for their community', async () => {
     const api = await createTestApi({ seed: true })
     const item = {
