@@ -19,7 +19,7 @@ import { adminScopeWhere, grantsOf, holds } from '../places/can'
 import { callerStreets, loadGrid, loadUsers } from '../places/load'
 import { gridPlace, scoped, streetPlace } from '../places/place'
 import { audit } from '../audit/log'
-import { accountId, append, monthOf, readAccount, retrying, ruleId } from './ledger'
+import { accountId, append, monthOf, newAccount, readAccount, retrying, ruleId } from './ledger'
 import { exportWorkbook } from './export'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -74,20 +74,7 @@ async function rankIn(deps: Deps, field: 'gridId' | 'streetId', value: string | 
 }
 
 async function summary(deps: Deps, user: UserDoc): Promise<CreditSummary> {
-  const account = (await accountOf(deps, user._id)) ?? {
-    ...AccountDocSchema.parse({
-      _id: accountId(user._id),
-      userId: user._id,
-      balance: 0,
-      earned: 0,
-      spent: 0,
-      expired: 0,
-      streetId: null,
-      gridId: null,
-      rankHidden: false,
-      version: 0,
-    }),
-  }
+  const account = (await accountOf(deps, user._id)) ?? newAccount(user._id)
   const gridId = account.gridId ?? user.homeGridId
   const streetId = account.streetId ?? (gridId ? (await loadGrid(deps, gridId)).streetId : null)
   const top = gridId
@@ -173,21 +160,7 @@ export const creditHandlers: { [A in CreditActions]: Handler<A> } = {
       await retrying(deps, async (tx) => {
         const account = await readAccount(tx, user._id)
         if (account) await tx.replace('accounts', { ...account, rankHidden: input.hidden })
-        else
-          await tx.insert('accounts', {
-            ...AccountDocSchema.parse({
-              _id: accountId(user._id),
-              userId: user._id,
-              balance: 0,
-              earned: 0,
-              spent: 0,
-              expired: 0,
-              streetId: null,
-              gridId: user.homeGridId,
-              rankHidden: input.hidden,
-              version: 0,
-            }),
-          })
+        else await tx.insert('accounts', { ...newAccount(user._id), gridId: user.homeGridId, rankHidden: input.hidden })
       })
       return summary(deps, user)
     },
