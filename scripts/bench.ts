@@ -2,7 +2,8 @@
  * `npm run bench [-- --orders N] [--posts N] [--calls N]`: the real dispatcher on SQLite files holding 10,000 and N orders
  * (default 100,000), timed in one process with the stores' calls interleaved, next to the raw SQL of the same
  * queries on the same files. Prints p50/p95/p99, each ratio of issue 16 against its goal, and whether every
- * timed 待办 page was full. Then the lost-and-found lists and searches (scripts/bench/lostfound.ts). Prints, never fails.
+ * timed 待办 page was full. Then the lost-and-found lists and searches (scripts/bench/lostfound.ts) and credit:
+ * 50 redemptions at once and the ledger check over --entries N (scripts/bench/credit.ts). Prints, never fails.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +20,7 @@ import { demoOpenId, seedDemo } from './seed/demo'
 import { benchResident, loadBenchData } from './bench/data'
 import { percentile, runInterleaved, type Op, type Timing } from './bench/timing'
 import { benchLostFound } from './bench/lostfound'
+import { benchCredit } from './bench/credit'
 
 const SMALL = 10_000
 const PAGE = 20
@@ -248,6 +250,8 @@ async function main(): Promise<void> {
   }
   console.log('\nbench: lost and found (issue 11), the same way')
   await benchLostFound(process.argv.slice(2), options.calls)
+  console.log('\nbench: credit points (issue 12)')
+  await benchCredit(process.argv.slice(2))
 }
 
 main().catch((err: unknown) => {
