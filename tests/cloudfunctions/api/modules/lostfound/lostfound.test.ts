@@ -74,6 +74,24 @@ describe('search words', () => {
   })
 })
 
+describe('masking in posts', () => {
+  test.each([
+    ['a valid check digit', `号码 ${ID}`, '3708**********1236'],
+    ["a wrong check digit (a typo is still someone's number)", '号码370811199001011234', '3708**********1234'],
+    ['full-width digits with spaces', '号码 ３７０８１１ １９９００１０１ １２３６', '3708**********1236'],
+    ['dashes inside other words', '捡到证件370811-19900101-1236一张', '捡到证件3708**********1236一张'],
+    ['a phone and a bank card', '电话138-0537-9999，卡号6222 0212 3456 7890 123', '138****9999'],
+  ])('%s: the public form is masked before it is stored, and never a search word', async (_, text, masked) => {
+    const api = await createTestApi({ seed: true })
+    const post = await created(api, resident, { category: 'id_card', title: '丢了证件', text })
+    const stored = await api.deps.store.get('lostposts', post.id)
+    expect(String(stored?.publicText)).toContain(masked)
+    expect(findSensitiveNumbers(String(stored?.publicText))).toEqual([])
+    expect((stored?.words as string[]).some((w) => /[\d０-９*]/.test(w))).toBe(false)
+    expect((await get(api, neighbour, post.id)).text).toBe(stored?.publicText)
+  })
+})
+
 describe('posting', () => {
   test('numbers are masked for everyone but the poster, staff included; a 证件 photo is seen by the finder and staff only', async () => {
     const api = await createTestApi({ seed: true })
