@@ -9,6 +9,7 @@ import { userMessage } from '../../services/call-error'
 import { listDemoPeople, loginAs } from '../../services/dev-login'
 import { loadMe } from '../../services/me'
 import { HOME_PAGE } from '../../services/session'
+import { takePendingJoin } from '../../hooks/grids/pending-join'
 import './index.css'
 
 function NotAvailable() {
@@ -31,7 +32,11 @@ function DemoLogin() {
     try {
       await loginAs(key)
       void loadMe() // the new person, fetched once for every page
-      await Taro.switchTab({ url: HOME_PAGE })
+      // Straight back to a join link opened before signing in: one navigation, not 首页 and then another
+      // from its onShow (two at once left 首页's content hidden behind a blank page in about 1 run in 4).
+      const pending = takePendingJoin()
+      if (pending) await Taro.redirectTo({ url: pending })
+      else await Taro.switchTab({ url: HOME_PAGE })
     } catch (err) {
       void Taro.showToast({ title: userMessage(err), icon: 'none' })
     } finally {
