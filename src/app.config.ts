@@ -26,6 +26,16 @@ export default defineAppConfig({
     },
     { root: 'packages/account', pages: ['pages/invite/index'] },
     {
+      root: 'packages/credit',
+      pages: [
+        'pages/home/index',
+        'pages/market/index',
+        'pages/vouchers/index',
+        'pages/counter/index',
+        'pages/activities/index',
+      ],
+    },
+    {
       root: 'packages/lostfound',
       pages: ['pages/detail/index', 'pages/create/index', 'pages/mine/index', 'pages/claims/index'],
     },

@@ -3,6 +3,7 @@ import type { TileItem } from '../../components/tile-grid'
 import type { RoleGrant } from '../../contract'
 import { LOSTFOUND_PAGES } from '../../copy/lostfound'
 import { workerGridIds } from '../../services/areas'
+import { CREDIT_PAGES } from '../../copy/credit'
 
 /** 首页's shortcuts for everyone: report, lost-and-found, my reports, messages. */
 const HOME_TILES: TileItem[] = [
@@ -50,6 +51,20 @@ const LOSTFOUND_TODO: TileItem = {
   onTap: () => void Taro.navigateTo({ url: LOSTFOUND_PAGES.claims('grid') }),
 }
 
+/** Counter staff of a 兑换点 mark vouchers used from 首页. */
+const COUNTER: TileItem = {
+  id: 'tile-counter',
+  mark: '兑',
+  title: '兑换核销',
+  hint: '核销兑换券',
+  tone: 'orange',
+  onTap: () => void Taro.navigateTo({ url: CREDIT_PAGES.counter }),
+}
+
 export function homeTiles(roles: RoleGrant[]): TileItem[] {
-  return workerGridIds(roles).length > 0 ? [...HOME_TILES, LOSTFOUND_TODO] : HOME_TILES
+  return [
+    ...HOME_TILES,
+    ...(workerGridIds(roles).length > 0 ? [LOSTFOUND_TODO] : []),
+    ...(roles.some((g) => g.role === 'counter_staff') ? [COUNTER] : []),
+  ]
 }

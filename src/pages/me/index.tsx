@@ -6,6 +6,7 @@ import { LinkList, type LinkItem } from '../../components/link-list'
 import { PageStatus } from '../../components/page-status'
 import { ProfileHeader } from '../../components/profile-header'
 import { LOSTFOUND_PAGES } from '../../copy/lostfound'
+import { CREDIT_PAGES } from '../../copy/credit'
 import { useMe } from '../../hooks/use-me'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
 import { areaLinks } from '../../services/areas'
@@ -15,6 +16,12 @@ import { ProfileForm } from './profile-form'
 import './index.css'
 
 const MY_LINKS: LinkItem[] = [
+  {
+    id: 'entry-credit',
+    title: '我的积分',
+    hint: '积分明细、信用集市、兑换券和志愿活动',
+    url: CREDIT_PAGES.home,
+  },
   {
     id: 'entry-my-orders',
     title: '我的上报',

@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { Card } from '../../../../components/card'
 import { SvgImage } from '../../../../components/svg-image'
 import type { LostPostDetail } from '../../../../contract'
-import { qrSvg } from './qr-svg'
+import { qrSvg } from '../../../../utils/qr-svg'
 
 /** The claimant's one-time hand-over code, large, with its QR: shown at the grid station or to the finder. */
 export function HandOverCode({ p }: { p: LostPostDetail }) {

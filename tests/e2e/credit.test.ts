@@ -1,0 +1,88 @@
+/**
+ * Story 7 in the browser: a rider's 随手拍 accepted by the grid worker earns points; the rider redeems two
+ * park tickets in 信用集市; the counter staff types the voucher code and marks it used; the rider's balance,
+ * ledger and the item's stock agree on screen.
+ */
+import type { Browser } from 'playwright-core'
+import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import { field, signIn } from './people'
+
+let gateway: Gateway
+let browser: Browser
+
+beforeAll(async () => {
+  gateway = await startGatewayProcess()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await gateway?.stop()
+})
+
+test('a rider earns points for an accepted report, redeems park tickets, and the counter marks the voucher used', async () => {
+  const rider = await signIn(gateway, 'rider')
+  const order = await rider.call('orders.create', {
+    source: 'snap',
+    categoryId: 'cat_traffic',
+    text: '路口井盖松动，电动车经过很危险',
+    photos: [await rider.upload()],
+    location: { lat: 35.4005, lng: 116.579 },
+  })
+
+  // Before 接单 nothing is earned.
+  const before = await rider.open(browser, '/packages/credit/pages/home/index')
+  await before.locator('#credit-balance').filter({ hasText: /^0$/ }).waitFor()
+  await before.locator('#credit-ledger-empty').waitFor()
+  await shot(before, 'credit-01-home-empty-rider')
+
+  const worker = await signIn(gateway, 'grid_worker')
+  const detail = await worker.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  await detail.locator('#act-accept').click()
+  await detail.getByText('已接单').first().waitFor()
+
+  const home = await rider.open(browser, '/packages/credit/pages/home/index')
+  await home.locator('#credit-balance').filter({ hasText: /^20$/ }).waitFor()
+  await home.getByText(`随手拍被受理：${order.no}`).waitFor()
+  expect(await home.locator('body').innerText()).toContain('+20')
+  await shot(home, 'credit-02-home-earned-rider')
+
+  const market = await rider.open(browser, '/packages/credit/pages/market/index')
+  await market.locator('#market-balance').filter({ hasText: '我的积分：20' }).waitFor()
+  await market.locator('#item-mi_nz_park').filter({ hasText: '剩余 10 件' }).waitFor()
+  await shot(market, 'credit-03-market-rider')
+  await market.locator('#redeem-mi_nz_park').click()
+  await market.getByText('确认兑换', { exact: true }).click()
+  const code = (await market.locator('.voucher--open .voucher__code').first().innerText()).trim()
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/)
+  await market.locator('.voucher--open .voucher__qr').first().waitFor()
+  await shot(market, 'credit-04-voucher-rider')
+
+  const counter = await signIn(gateway, 'counter')
+  const desk = await counter.open(browser, '/packages/credit/pages/counter/index')
+  await field(desk, 'counter-code').fill('ABCDEFGHJK')
+  await desk.locator('#counter-submit').click()
+  await desk.locator('#counter-code-error').filter({ hasText: '兑换码不存在' }).waitFor()
+  await field(desk, 'counter-code').fill(code.toLowerCase())
+  await desk.locator('#counter-submit').click()
+  await desk.locator('#counter-result').filter({ hasText: '南池公园门票（两张） · 已使用' }).waitFor()
+  await shot(desk, 'credit-05-counter-used')
+  await field(desk, 'counter-code').fill(code)
+  await desk.locator('#counter-submit').click()
+  await desk.locator('#counter-code-error').filter({ hasText: '该兑换券已于' }).waitFor()
+
+  // Balance, ledger and stock agree.
+  const after = await rider.open(browser, '/packages/credit/pages/home/index')
+  await after.locator('#credit-balance').filter({ hasText: /^0$/ }).waitFor()
+  await after.getByText('兑换「南池公园门票（两张）」').waitFor()
+  const text = await after.locator('body').innerText()
+  expect(text).toContain('-20')
+  expect(text).toContain('+20')
+  await shot(after, 'credit-06-home-spent-rider')
+  const vouchers = await rider.open(browser, '/packages/credit/pages/vouchers/index')
+  await vouchers.getByText('已使用').first().waitFor()
+  const again = await rider.open(browser, '/packages/credit/pages/market/index')
+  await again.locator('#item-mi_nz_park').filter({ hasText: '剩余 9 件' }).waitFor()
+  await again.locator('#redeem-mi_nz_park').filter({ hasText: '每人限兑 1 件，已兑换' }).waitFor()
+  await shot(again, 'credit-07-market-after-rider')
+})
