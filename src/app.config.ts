@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/vouchers/index',
         'pages/counter/index',
         'pages/activities/index',
+        'pages/admin/index',
       ],
     },
     {

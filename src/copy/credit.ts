@@ -5,6 +5,7 @@ export const CREDIT_PAGES = {
   vouchers: '/packages/credit/pages/vouchers/index',
   counter: '/packages/credit/pages/counter/index',
   activities: '/packages/credit/pages/activities/index',
+  admin: '/packages/credit/pages/admin/index',
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

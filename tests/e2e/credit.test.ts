@@ -3,6 +3,7 @@
  * park tickets in 信用集市; the counter staff types the voucher code and marks it used; the rider's balance,
  * ledger and the item's stock agree on screen.
  */
+import ExcelJS from 'exceljs'
 import type { Browser } from 'playwright-core'
 import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
 import { field, signIn } from './people'
@@ -85,4 +86,22 @@ test('a rider earns points for an accepted report, redeems park tickets, and the
   await again.locator('#item-mi_nz_park').filter({ hasText: '剩余 9 件' }).waitFor()
   await again.locator('#redeem-mi_nz_park').filter({ hasText: '每人限兑 1 件，已兑换' }).waitFor()
   await shot(again, 'credit-07-market-after-rider')
+})
+
+test('the street admin reads the month figures per grid and downloads the ledger as an Excel workbook', async () => {
+  const admin = await signIn(gateway, 'street_admin')
+  const page = await admin.open(browser, '/packages/credit/pages/admin/index')
+  await page.locator('#credit-stats').filter({ hasText: '南张社区第一网格' }).waitFor()
+  await page.locator('#rule-report_valid').waitFor()
+  await shot(page, 'credit-08-admin')
+  const download = page.waitForEvent('download')
+  await page.locator('#export-ledger').click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^积分明细-\d{4}-\d{2}\.xlsx$/)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile((await file.path()) ?? '')
+  const sheet = book.getWorksheet('积分明细')
+  expect(sheet?.getRow(1).values).toEqual([undefined, '时间', '居民', '网格', '类型', '积分', '原因', '到期日'])
+  expect(sheet?.rowCount).toBeGreaterThan(1)
+  expect(sheet?.getRow(2).getCell(1).value).toBeInstanceOf(Date)
 })

@@ -12,6 +12,7 @@ import { call } from '../../../../services/api'
 import { isStreetAdmin } from '../../../../services/areas'
 import { CommunityCard } from './community-card'
 import './index.css'
+import { CREDIT_PAGES } from '../../../../copy/credit'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 const ADMIN = '/packages/admin/pages'
@@ -29,6 +30,7 @@ function tilesFor(roles: RoleGrant[]): TileItem[] {
       onTap: go('/packages/orders/pages/overdue/index'),
     },
     { id: 'admin-audit', mark: '录', title: '操作记录', tone: 'purple', onTap: go(`${ADMIN}/audit/index`) },
+    { id: 'admin-credit', mark: '积', title: '积分与集市', tone: 'red', onTap: go(CREDIT_PAGES.admin) },
     ...(isStreetAdmin(roles)
       ? [
           {

@@ -14,13 +14,20 @@ import { ScopePicker, type InviteRole, type Scope } from './scope-picker'
 
 type Invite = ActionOutput<'invites.create'>
 
-const SHOWN = ['role', 'gridIds', 'departmentId', 'communityId', 'expiresInDays'] as const
-const LABELS = { gridIds: '网格', departmentId: '部门', communityId: '社区', expiresInDays: '有效期' }
+const SHOWN = ['role', 'gridIds', 'departmentId', 'communityId', 'exchangePointId', 'expiresInDays'] as const
+const LABELS = {
+  gridIds: '网格',
+  departmentId: '部门',
+  communityId: '社区',
+  exchangePointId: '兑换点',
+  expiresInDays: '有效期',
+}
 
 interface CreateFormProps {
   streetAdmin: boolean
   tree: ActionOutput<'grids.tree'>
   departments: ActionOutput<'departments.list'>['items']
+  exchangePoints: ActionOutput<'market.exchangePoints'>['items']
   initialGridId: string | null
   onCreated: (invite: Invite) => void
 }
@@ -30,6 +37,7 @@ function scopeOf(role: InviteRole, scope: Scope) {
   if (role === 'grid_worker') return { gridIds: scope.gridIds }
   if (role === 'department') return { departmentId: scope.departmentId ?? undefined }
   if (role === 'community_admin') return { communityId: scope.communityId ?? undefined }
+  if (role === 'counter_staff') return { exchangePointId: scope.exchangePointId ?? undefined }
   return {}
 }
 
@@ -42,6 +50,7 @@ function useInviteForm(initialGridId: string | null, onCreated: (invite: Invite)
     gridIds: initialGridId ? [initialGridId] : [],
     departmentId: null,
     communityId: null,
+    exchangePointId: null,
   })
   const [days, setDays] = useState('7')
 
@@ -63,7 +72,14 @@ function useInviteForm(initialGridId: string | null, onCreated: (invite: Invite)
 }
 
 /** 发放邀请码: a role, its scope and how many days it stays valid. */
-export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCreated }: CreateFormProps) {
+export function CreateForm({
+  streetAdmin,
+  tree,
+  departments,
+  exchangePoints,
+  initialGridId,
+  onCreated,
+}: CreateFormProps) {
   const form = useInviteForm(initialGridId, onCreated)
   const { role, errors } = form
   const roles: readonly InviteRole[] = streetAdmin ? INVITABLE_ROLES : ['grid_worker']
@@ -79,8 +95,22 @@ export function CreateForm({ streetAdmin, tree, departments, initialGridId, onCr
       <Text className="invites__label invites__label--gap">
         {role === 'grid_worker' ? '负责的网格（可多选）' : '范围'}
       </Text>
-      <ScopePicker role={role} tree={tree} departments={departments} value={form.scope} onChange={form.setScope} />
-      <ErrorText message={errors.field('gridIds') ?? errors.field('departmentId') ?? errors.field('communityId')} />
+      <ScopePicker
+        role={role}
+        tree={tree}
+        departments={departments}
+        exchangePoints={exchangePoints}
+        value={form.scope}
+        onChange={form.setScope}
+      />
+      <ErrorText
+        message={
+          errors.field('gridIds') ??
+          errors.field('departmentId') ??
+          errors.field('communityId') ??
+          errors.field('exchangePointId')
+        }
+      />
       <View className="invites__days">
         <TextField
           id="invite-days"

@@ -14,8 +14,12 @@ import { InviteList } from './invite-list'
 import './index.css'
 
 async function loadChoices() {
-  const [tree, departments] = await Promise.all([call('grids.tree', {}), call('departments.list', {})])
-  return { tree, departments: departments.items }
+  const [tree, departments, points] = await Promise.all([
+    call('grids.tree', {}),
+    call('departments.list', {}),
+    call('market.exchangePoints', {}),
+  ])
+  return { tree, departments: departments.items, exchangePoints: points.items }
 }
 
 /** 邀请码: hand out one-time codes for staff roles, see who used them, revoke unused ones. */

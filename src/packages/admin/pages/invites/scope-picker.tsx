@@ -10,20 +10,22 @@ export interface Scope {
   gridIds: string[]
   departmentId: string | null
   communityId: string | null
+  exchangePointId: string | null
 }
 
 interface ScopePickerProps {
   role: InviteRole
   tree: Tree
   departments: Department[]
+  exchangePoints: { id: string; name: string }[]
   value: Scope
   onChange: (next: Scope) => void
 }
 
 const one = (id: string | null) => (id ? [id] : [])
 
-/** What the invite grants power over: grids (网格员), a department (部门), a community (社区管理员). */
-export function ScopePicker({ role, tree, departments, value, onChange }: ScopePickerProps) {
+/** What the invite grants power over: grids (网格员), a department (部门), a community (社区管理员), a 兑换点. */
+export function ScopePicker({ role, tree, departments, exchangePoints, value, onChange }: ScopePickerProps) {
   const communities = tree.streets.flatMap((s) => s.communities)
   if (role === 'grid_worker') {
     const grids = communities.flatMap((c) => c.grids.filter((g) => !g.archived))
@@ -61,6 +63,17 @@ export function ScopePicker({ role, tree, departments, value, onChange }: ScopeP
         items={communities.map((c) => ({ id: c.id, label: c.name }))}
         selected={one(value.communityId)}
         onToggle={(id) => onChange({ ...value, communityId: id })}
+      />
+    )
+  }
+  if (role === 'counter_staff') {
+    return (
+      <Chips
+        idPrefix="invite-exchange-"
+        items={exchangePoints.map((p) => ({ id: p.id, label: p.name }))}
+        selected={one(value.exchangePointId)}
+        onToggle={(id) => onChange({ ...value, exchangePointId: id })}
+        empty="本街道还没有兑换点"
       />
     )
   }

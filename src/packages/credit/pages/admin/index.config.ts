@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '积分与集市', enablePullDownRefresh: true })
