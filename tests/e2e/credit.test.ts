@@ -104,4 +104,18 @@ test('the street admin reads the month figures per grid and downloads the ledger
   expect(sheet?.getRow(1).values).toEqual([undefined, '时间', '居民', '网格', '类型', '积分', '原因', '到期日'])
   expect(sheet?.rowCount).toBeGreaterThan(1)
   expect(sheet?.getRow(2).getCell(1).value).toBeInstanceOf(Date)
+
+  // A correction: find 张桂英 in her grid and add 5 points with a reason; her balance shows it.
+  await page.locator('#correct-grid-gd_nz_01').click()
+  await field(page, 'correct-q').fill('张桂英')
+  await page.locator('#correct-search').click()
+  await page.locator('#correct-person-mb_demo_resident').click()
+  await field(page, 'correct-points').fill('5')
+  await field(page, 'correct-reason').fill('补录志愿服务')
+  await page.locator('#correct-submit').click()
+  const resident = await signIn(gateway, 'resident')
+  for (let i = 0; i < 50 && (await resident.call('credit.summary', {})).balance !== 35; i++)
+    await new Promise((r) => setTimeout(r, 100))
+  expect((await resident.call('credit.summary', {})).balance).toBe(35)
+  await shot(page, 'credit-09-admin-corrected')
 })

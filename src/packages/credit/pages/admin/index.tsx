@@ -14,6 +14,7 @@ import { call } from '../../../../services/api'
 import { fieldMessage, userMessage } from '../../../../services/call-error'
 import { openWorkbook } from './exports'
 import { RuleRow } from './rules'
+import { CorrectForm } from './correct-form'
 import './index.css'
 
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
@@ -191,6 +192,9 @@ export default function CreditAdminPage() {
           </View>
         ))}
         <ItemForm onSaved={() => void items.reload()} />
+      </Card>
+      <Card title="积分调整">
+        <CorrectForm />
       </Card>
       {streetAdmin ? (
         <Card title="积分规则">
