@@ -9,11 +9,12 @@ export const ORDER_STAFF: readonly Role[] = ['grid_worker', 'department', 'commu
 const SUPERVISORS: readonly Role[] = ['community_admin', 'street_admin']
 
 /** The order as a place: private (NOT_FOUND outside scope), open to its reporter, followers and order staff. */
-export const placeOfOrder = (order: OrderDoc): ScopedPlace => ({
-  ...orderPlace(order),
-  roles: ORDER_STAFF,
-  refusal: '工单不存在',
-})
+export function placeOfOrder(order: OrderDoc): ScopedPlace {
+  const place = orderPlace(order)
+  place.roles = ORDER_STAFF
+  place.refusal = '工单不存在'
+  return place
+}
 
 export const isSupervisor = (user: UserDoc, order: OrderDoc) => holds(user, SUPERVISORS, orderPlace(order))
 
