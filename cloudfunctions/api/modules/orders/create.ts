@@ -13,7 +13,7 @@ import {
 import type { Deps } from '../../context'
 import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { gridsOfStreet, loadGrid, locateGrid, streetIds } from '../places/load'
+import { loadGrid, locateGrid, routingGrids, streetIds } from '../places/load'
 import { gridPlace, SELF } from '../places/place'
 import type { PlaceRule } from '../places/rules'
 import { idFromRequest } from '../../codes'
@@ -50,7 +50,7 @@ export function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promis
 async function nearestStreet(deps: Deps, at: LatLng): Promise<string> {
   let best: { streetId: string; metres: number } | null = null
   for (const streetId of await streetIds(deps)) {
-    for (const grid of (await gridsOfStreet(deps, streetId)).filter((g) => !g.archived && g.polygon.length >= 3)) {
+    for (const grid of (await routingGrids(deps, streetId)).filter((g) => !g.archived && g.polygon.length >= 3)) {
       const metres = distanceToGridMetres(grid.polygon, at)
       if (!best || metres < best.metres) best = { streetId, metres }
     }

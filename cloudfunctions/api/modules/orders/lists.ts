@@ -15,14 +15,13 @@ import type { Deps } from '../../context'
 import type { Page, Where } from '../../store/port'
 import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { placeOfOrder } from './access'
-import { nameCache, presentSummary } from './present'
+import { presentSummaries } from './present'
 
 const PAGE = 20
 const ids = (values: (string | undefined)[]) => values.flatMap((v) => (v ? [v] : []))
 
-export async function summaries(deps: Deps, viewer: UserDoc, docs: OrderDoc[]) {
-  const names = nameCache(deps)
-  return Promise.all(visibleTo(viewer, 'any', docs, placeOfOrder).map((o) => presentSummary(deps, o, names, viewer)))
+export function summaries(deps: Deps, viewer: UserDoc, docs: OrderDoc[]) {
+  return presentSummaries(deps, visibleTo(viewer, 'any', docs, placeOfOrder), viewer)
 }
 
 /** A page of orders as summaries for this viewer, keeping only what they may see. */

@@ -22,21 +22,35 @@ import { actorFor, isStaffViewer } from './access'
 import { RULES, type EventType } from './transition'
 import { FAR_FUTURE } from './deadlines'
 import { timelineOf } from './repo'
+import { cachedRead } from '../../read-cache'
 
-/** Small per-call cache of names, so a page of 20 orders reads each grid/category once. */
-export function nameCache(deps: Deps) {
-  const cache = new Map<string, Promise<string | null>>()
-  const name = (collection: 'grids' | 'categories' | 'departments', id: string | null) => {
-    if (!id) return Promise.resolve(null)
-    const key = `${collection}/${id}`
-    let hit = cache.get(key)
-    if (!hit) {
-      hit = deps.store.get(collection, id).then((doc) => (doc && typeof doc.name === 'string' ? doc.name : null))
-      cache.set(key, hit)
-    }
-    return hit
+type Named = 'grids' | 'categories' | 'departments'
+/** Names for one call: each grid, category and department a page shows is looked up once, before any item. */
+export type Names = (collection: Named, id: string | null) => string | null
+
+/** Reads the names of what `orders` name (plus `departmentIds`), each distinct document once. */
+export async function namesFor(deps: Deps, orders: OrderDoc[], departmentIds: readonly string[] = []): Promise<Names> {
+  const wanted = new Map<string, [Named, string]>()
+  const want = (collection: Named, id: string | null) => {
+    if (id) wanted.set(`${collection}/${id}`, [collection, id])
   }
-  return name
+  for (const o of orders) {
+    want('categories', o.categoryId)
+    want('grids', o.gridId)
+    want('departments', o.departmentId)
+  }
+  for (const id of departmentIds) want('departments', id)
+  const found = new Map<string, string | null>()
+  await Promise.all(
+    [...wanted].map(async ([key, [collection, id]]) => {
+      const name = await cachedRead(deps, `name:${key}`, [collection], async () => {
+        const doc = await deps.store.get(collection, id)
+        return doc && typeof doc.name === 'string' ? doc.name : null
+      })
+      found.set(key, name)
+    }),
+  )
+  return (collection, id) => (id ? (found.get(`${collection}/${id}`) ?? null) : null)
 }
 
 const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
@@ -53,35 +67,47 @@ async function residentOf(deps: Deps, membershipId: string | null): Promise<Orde
 const readable = (text: string, authorId: string | null, viewerId: string) =>
   authorId !== null && authorId === viewerId ? text : maskSensitiveText(text)
 
-export async function presentSummary(
-  deps: Deps,
-  order: OrderDoc,
-  names: ReturnType<typeof nameCache>,
-  viewer: UserDoc,
-): Promise<OrderSummary> {
-  const [categoryName, gridName, departmentName, photoUrl, onBehalf] = await Promise.all([
-    names('categories', order.categoryId),
-    names('grids', order.gridId),
-    names('departments', order.departmentId),
-    order.photos[0] ? deps.files.url(order.photos[0]) : Promise.resolve(null),
-    isStaffViewer(viewer, order) ? residentOf(deps, order.onBehalfOf) : Promise.resolve(null),
+type Extras = Pick<OrderSummary, 'photoUrl' | 'onBehalf'>
+const NO_EXTRAS: Extras = { photoUrl: null, onBehalf: null }
+
+/** The parts of a summary that need a read of their own: only orders with a photo or a 代办 resident pay for one. */
+async function extrasOf(deps: Deps, order: OrderDoc, staff: boolean): Promise<Extras> {
+  const [photoUrl, onBehalf] = await Promise.all([
+    order.photos[0] ? deps.files.url(order.photos[0]) : null,
+    staff && order.onBehalfOf ? residentOf(deps, order.onBehalfOf) : null,
   ])
+  return { photoUrl, onBehalf }
+}
+
+/** Summaries of `orders` for `viewer`, names read once for the whole list. */
+export async function presentSummaries(deps: Deps, orders: OrderDoc[], viewer: UserDoc): Promise<OrderSummary[]> {
+  const extras = new Map<string, Extras>()
+  const reads = orders.flatMap((o) => {
+    const resident = o.onBehalfOf !== null && isStaffViewer(viewer, o)
+    return o.photos.length || resident ? [extrasOf(deps, o, resident).then((e) => extras.set(o._id, e))] : []
+  })
+  const [names] = await Promise.all([namesFor(deps, orders), ...reads])
+  const now = deps.clock.now()
+  return orders.map((o) => summaryOf(o, viewer, names, extras.get(o._id) ?? NO_EXTRAS, now))
+}
+
+function summaryOf(order: OrderDoc, viewer: UserDoc, names: Names, extras: Extras, now: number): OrderSummary {
   return {
     id: order._id,
     no: order.no,
     categoryId: order.categoryId,
-    categoryName: categoryName ?? '其他',
+    categoryName: names('categories', order.categoryId) ?? '其他',
     text: readable(order.text, order.reporterId, viewer._id),
     state: order.state,
-    gridName,
-    departmentName,
+    gridName: names('grids', order.gridId),
+    departmentName: names('departments', order.departmentId),
     dueAt: order.dueAt >= FAR_FUTURE ? null : order.dueAt,
-    overdue: isOpen(order) && order.dueAt < deps.clock.now(),
+    overdue: isOpen(order) && order.dueAt < now,
     supervised: order.supervised,
     joint: order.joint,
     repeatCount: order.repeatCount,
-    photoUrl,
-    onBehalf,
+    photoUrl: extras.photoUrl,
+    onBehalf: extras.onBehalf,
     createdAt: order.createdAt,
   }
 }
@@ -180,13 +206,15 @@ export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc
   const staff = isStaffViewer(viewer, order)
   const isReporter = order.reporterId === viewer._id
   const insider = staff || isReporter
-  const names = nameCache(deps)
-  const [summary, timeline, [reporter], jointNames] = await Promise.all([
-    presentSummary(deps, order, names, viewer),
+  const [names, extras, timeline, [reporter]] = await Promise.all([
+    namesFor(deps, [order], order.jointDepartmentIds),
+    extrasOf(deps, order, staff),
     timelineOf(deps, order._id),
-    loadUsers(deps, [order.reporterId]),
-    Promise.all(order.jointDepartmentIds.map((id) => names('departments', id))),
+    // The reporter reading their own order reads '我': no need to load them again.
+    isReporter ? [viewer] : loadUsers(deps, [order.reporterId]),
   ])
+  const summary = summaryOf(order, viewer, names, extras, deps.clock.now())
+  const jointNames = order.jointDepartmentIds.map((id) => names('departments', id))
   const urls = photoUrls(deps)
   const timelineViews = await timelineFor(timeline, viewer, staff, insider, urls)
   const reporterName = reporterNameFor(order, viewer, reporter, staff)
