@@ -2,12 +2,14 @@
  * What leaves the function about an order, per viewer: the reporter reads their own words; staff in
  * scope read them with numbers masked (and may reveal one, audited); followers get the public view.
  */
+import type { z } from 'zod'
 import {
   findSensitiveNumbers,
   MembershipDocSchema,
   maskSensitiveText,
   OPEN_STATES,
   ORDER_EVENTS,
+  OrderDocSchema,
   type HiddenNumber,
   type LatLng,
   type OrderDetail,
@@ -24,12 +26,41 @@ import { FAR_FUTURE } from './deadlines'
 import { timelineOf } from './repo'
 import { cachedRead } from '../../read-cache'
 
+/** What a list item is built from: the fields a summary shows and the order's place, parsed without the rest. */
+export const ListedOrderSchema = OrderDocSchema.pick({
+  _id: true,
+  no: true,
+  categoryId: true,
+  text: true,
+  state: true,
+  streetId: true,
+  communityId: true,
+  gridId: true,
+  departmentId: true,
+  jointDepartmentIds: true,
+  reporterId: true,
+  followerIds: true,
+  onBehalfOf: true,
+  onBehalfUserId: true,
+  dueAt: true,
+  supervised: true,
+  joint: true,
+  repeatCount: true,
+  photos: true,
+  createdAt: true,
+})
+export type ListedOrder = z.infer<typeof ListedOrderSchema>
+
 type Named = 'grids' | 'categories' | 'departments'
 /** Names for one call: each grid, category and department a page shows is looked up once, before any item. */
 export type Names = (collection: Named, id: string | null) => string | null
 
 /** Reads the names of what `orders` name (plus `departmentIds`), each distinct document once. */
-export async function namesFor(deps: Deps, orders: OrderDoc[], departmentIds: readonly string[] = []): Promise<Names> {
+export async function namesFor(
+  deps: Deps,
+  orders: ListedOrder[],
+  departmentIds: readonly string[] = [],
+): Promise<Names> {
   const wanted = new Map<string, [Named, string]>()
   const want = (collection: Named, id: string | null) => {
     if (id) wanted.set(`${collection}/${id}`, [collection, id])
@@ -53,7 +84,7 @@ export async function namesFor(deps: Deps, orders: OrderDoc[], departmentIds: re
   return (collection, id) => (id ? (found.get(`${collection}/${id}`) ?? null) : null)
 }
 
-const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
+const isOpen = (o: ListedOrder) => OPEN_STATES.includes(o.state)
 
 /** 代办: the offline resident an order was filed for, as staff in scope see them (name, building, unit, room). */
 async function residentOf(deps: Deps, membershipId: string | null): Promise<OrderSummary['onBehalf']> {
@@ -71,7 +102,7 @@ type Extras = Pick<OrderSummary, 'photoUrl' | 'onBehalf'>
 const NO_EXTRAS: Extras = { photoUrl: null, onBehalf: null }
 
 /** The parts of a summary that need a read of their own: only orders with a photo or a 代办 resident pay for one. */
-async function extrasOf(deps: Deps, order: OrderDoc, staff: boolean): Promise<Extras> {
+async function extrasOf(deps: Deps, order: ListedOrder, staff: boolean): Promise<Extras> {
   const [photoUrl, onBehalf] = await Promise.all([
     order.photos[0] ? deps.files.url(order.photos[0]) : null,
     staff && order.onBehalfOf ? residentOf(deps, order.onBehalfOf) : null,
@@ -80,7 +111,7 @@ async function extrasOf(deps: Deps, order: OrderDoc, staff: boolean): Promise<Ex
 }
 
 /** Summaries of `orders` for `viewer`, names read once for the whole list. */
-export async function presentSummaries(deps: Deps, orders: OrderDoc[], viewer: UserDoc): Promise<OrderSummary[]> {
+export async function presentSummaries(deps: Deps, orders: ListedOrder[], viewer: UserDoc): Promise<OrderSummary[]> {
   const extras = new Map<string, Extras>()
   const reads = orders.flatMap((o) => {
     const resident = o.onBehalfOf !== null && isStaffViewer(viewer, o)
@@ -91,7 +122,7 @@ export async function presentSummaries(deps: Deps, orders: OrderDoc[], viewer: U
   return orders.map((o) => summaryOf(o, viewer, names, extras.get(o._id) ?? NO_EXTRAS, now))
 }
 
-function summaryOf(order: OrderDoc, viewer: UserDoc, names: Names, extras: Extras, now: number): OrderSummary {
+function summaryOf(order: ListedOrder, viewer: UserDoc, names: Names, extras: Extras, now: number): OrderSummary {
   return {
     id: order._id,
     no: order.no,
