@@ -30,6 +30,9 @@ export interface ScopedPlace {
 /** The caller's own things (profile, own reports) and things any signed-in user may do (join by code). */
 export type Place = { kind: 'self' } | { kind: 'open' } | ScopedPlace
 
+/** Whether a place lies in the tree (and so in some grant's scope), not the caller's own or open to all. */
+export const isScoped = (p: Place): p is ScopedPlace => p.kind !== 'self' && p.kind !== 'open'
+
 export const SELF: Place = { kind: 'self' }
 export const OPEN: Place = { kind: 'open' }
 
