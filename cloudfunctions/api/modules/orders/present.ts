@@ -233,14 +233,20 @@ function reporterNameFor(order: OrderDoc, viewer: UserDoc, reporter: UserDoc | u
   return staff ? (reporter.realName ?? reporter.nickname) : reporter.nickname
 }
 
-export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc): Promise<OrderDetail> {
+/** The order as `viewer` reads it; `written` is its timeline when the caller has just written all of it. */
+export async function presentDetail(
+  deps: Deps,
+  order: OrderDoc,
+  viewer: UserDoc,
+  written: TimelineDoc[] | null = null,
+): Promise<OrderDetail> {
   const staff = isStaffViewer(viewer, order)
   const isReporter = order.reporterId === viewer._id
   const insider = staff || isReporter
   const [names, extras, timeline, [reporter]] = await Promise.all([
     namesFor(deps, [order], order.jointDepartmentIds),
     extrasOf(deps, order, staff),
-    timelineOf(deps, order._id),
+    written ?? timelineOf(deps, order._id),
     // The reporter reading their own order reads '我': no need to load them again.
     isReporter ? [viewer] : loadUsers(deps, [order.reporterId]),
   ])
