@@ -2,8 +2,11 @@
 import type { Deps } from './context'
 import { createDispatcher } from './dispatch'
 import { runTick } from './jobs/tick'
+import { logWrites } from './store/write-log'
 
-export function createApi(deps: Deps) {
+export function createApi(composed: Deps) {
+  // Writes are logged so per-process caches (read-cache.ts) drop what this process changed at once.
+  const deps: Deps = { ...composed, store: logWrites(composed.store) }
   const dispatch = createDispatcher(deps)
   return {
     deps,

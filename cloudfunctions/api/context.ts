@@ -2,6 +2,7 @@
 import type { Store } from './store/port'
 import type { Clock, ContentCheck, Files, Ids, MiniCode, Notify } from './platform/ports'
 import type { UserDoc } from '../../types'
+import type { Place } from './modules/places/place'
 
 /** Tunable rules read from the environment (see config.ts). */
 export interface Settings {
@@ -30,4 +31,6 @@ export interface HandlerContext {
   openId: string
   /** The client's requestId on mutating actions, for deterministic ids of created documents. */
   requestId: string | null
+  /** The places the dispatcher resolved from the input and checked: a handler uses them instead of resolving again. */
+  places: readonly Place[]
 }

@@ -121,6 +121,11 @@ async function countMatching(db: Db, collection: CollectionName, where: Where): 
 export function createCloudbaseStore(db: Db): Store {
   return {
     ...directHandle(db),
+    // A whole read: the round trip is the cost here, and a projection would need its own contract run.
+    version: async (collection, id) => {
+      const version = docOf(await db.collection(collection).doc(id).get())?.version
+      return typeof version === 'number' ? version : null
+    },
     find: (collection, query) => findPage(db, collection, query),
     count: (collection, where) => countMatching(db, collection, where),
     transaction: async (fn) => db.runTransaction((t: Db) => fn(txHandle(t)), 3),

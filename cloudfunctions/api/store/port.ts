@@ -65,6 +65,8 @@ export interface TxHandle {
 }
 
 export interface Store extends TxHandle {
+  /** The stored version of a document, or null when there is none: how a cache checks its copy without reading it. */
+  version(collection: CollectionName, id: string): Promise<number | null>
   find(collection: CollectionName, query: Query): Promise<Page>
   count(collection: CollectionName, where: Where): Promise<number>
   /** Runs `fn` atomically; reads and writes inside go by id only. */

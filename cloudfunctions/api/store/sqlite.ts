@@ -34,6 +34,9 @@ function parseDoc(doc: unknown): StoredDoc {
   return JSON.parse(String(doc)) as StoredDoc // adapter seam: the column holds what JSON.stringify wrote
 }
 
+/** A `version` column as read: an integer, or undefined for no row. */
+const versionOf = (value: unknown): number | null => (typeof value === 'number' ? value : null)
+
 /** Loads better-sqlite3 lazily so the cloud bundle never needs the native module. */
 function openDatabase(file: string): Database {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -110,6 +113,7 @@ interface Documents {
 
 interface ByIdStatements {
   get: Statement
+  version: Statement
   insert: Statement
   replace: Statement
   remove: Statement
@@ -124,6 +128,7 @@ function byIdStatements(db: Database): (collection: CollectionName) => ByIdState
       const table = q(collection)
       statements = {
         get: db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`).pluck(),
+        version: db.prepare(`SELECT version FROM ${table} WHERE _id = ?`).pluck(),
         insert: db.prepare(`INSERT INTO ${table} (_id, version, doc) VALUES (?, ?, ?)`),
         replace: db.prepare(`UPDATE ${table} SET version = ?, doc = ? WHERE _id = ? AND version = ?`),
         remove: db.prepare(`DELETE FROM ${table} WHERE _id = ?`),
@@ -216,7 +221,8 @@ export function createSqliteStore(file: string, options: SqliteOptions = {}): St
   const db = openDatabase(file)
   syncSchema(db)
   const sql = statementCache(db)
-  const documents = documentsOf(byIdStatements(db))
+  const byId = byIdStatements(db)
+  const documents = documentsOf(byId)
   const tx = txHandleOf(documents)
   const checkpointer: Checkpointer | null =
     file === ':memory:' ? null : startCheckpointer(file, { ...CHECKPOINT, ...options.checkpoint })
@@ -228,6 +234,7 @@ export function createSqliteStore(file: string, options: SqliteOptions = {}): St
       mutex.runSync(() => fn(...args))
   return {
     get: (collection, id) => mutex.runSync(() => documents.get(collection, id)),
+    version: (collection, id) => mutex.runSync(() => versionOf(byId(collection).version.get(id))),
     insert: (collection, doc) => mutex.runSync(() => documents.insert(collection, doc)),
     replace: (collection, doc) => mutex.runSync(() => documents.replace(collection, doc)),
     remove: (collection, id) => mutex.runSync(() => documents.remove(collection, id)),

@@ -16,6 +16,7 @@ import { AppError, notFound, validation } from '../../errors'
 import { loadCommunity, loadDepartment, loadExchangePoint, loadGrid, loadUsers } from '../places/load'
 import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { open } from '../places/rules'
+import { isScoped } from '../places/place'
 import { newInviteCode } from '../../codes'
 import { audit } from '../audit/log'
 import { communityOf, grantFromInput, grantPlaces, invitePlace } from './places'
@@ -44,7 +45,8 @@ async function scopeLabel(deps: Deps, grant: RoleGrant): Promise<string> {
 export const maskInviteCode = (code: string) =>
   `${code.slice(0, 2)}${'*'.repeat(Math.max(0, code.length - 4))}${code.slice(-2)}`
 
-async function present(deps: Deps, invite: InviteDoc, reveal = false): Promise<InviteView> {
+/** An invite as its admins read it; `label` when the caller already named its scope. */
+async function present(deps: Deps, invite: InviteDoc, reveal = false, label?: string): Promise<InviteView> {
   const now = deps.clock.now()
   const [redeemer] = invite.redeemedBy ? await loadUsers(deps, [invite.redeemedBy]) : []
   const state = invite.redeemedAt
@@ -59,7 +61,7 @@ async function present(deps: Deps, invite: InviteDoc, reveal = false): Promise<I
     code: reveal ? invite.code : null,
     codeMasked: maskInviteCode(invite.code),
     role: invite.grant.role,
-    scopeLabel: await scopeLabel(deps, invite.grant),
+    scopeLabel: label ?? (await scopeLabel(deps, invite.grant)),
     createdAt: invite.createdAt,
     expiresAt: invite.expiresAt,
     state,
@@ -168,9 +170,9 @@ export const accessHandlers: { [A in AccessActions]: Handler<A> } = {
   'invites.create': {
     roles: ADMIN_ROLES,
     place: async (deps, input, user) => grantPlaces(deps, grantFromInput(input, soleStreetAdminOf(user))),
-    handle: async ({ deps, user }, input) => {
+    handle: async ({ deps, user, places: checked }, input) => {
       const grant = grantFromInput(input, soleStreetAdminOf(user))
-      const places = await grantPlaces(deps, grant)
+      const places = checked.filter(isScoped)
       const now = deps.clock.now()
       const code = newInviteCode()
       const invite: InviteDoc = {
@@ -188,10 +190,11 @@ export const accessHandlers: { [A in AccessActions]: Handler<A> } = {
         version: 0,
       }
       await deps.store.insert('invites', invite)
-      const detail = `发放邀请码 ${maskInviteCode(code)}：${await scopeLabel(deps, grant)}`
+      const label = await scopeLabel(deps, grant)
+      const detail = `发放邀请码 ${maskInviteCode(code)}：${label}`
       const entry = { actorId: user._id, action: 'invite.create', targetType: 'invite', targetId: invite._id, detail }
       await audit(deps, { ...entry, streetId: invite.streetId, communityId: invite.communityId })
-      return present(deps, invite, true)
+      return present(deps, invite, true, label)
     },
   },
   'invites.list': {
@@ -266,12 +269,10 @@ export const accessHandlers: { [A in AccessActions]: Handler<A> } = {
       if (!grants.length) throw notFound('此人没有该角色')
       return (await Promise.all(grants.map((g) => grantPlaces(deps, g)))).flat()
     },
-    handle: async ({ deps, user }, input) => {
+    handle: async ({ deps, user, places: checked }, input) => {
       const [target] = await loadUsers(deps, [input.userId])
       if (!target) throw notFound('用户不存在')
-      const places = (
-        await Promise.all(target.roles.filter((r) => r.role === input.role).map((g) => grantPlaces(deps, g)))
-      ).flat()
+      const places = checked.filter(isScoped)
       const roles = await removeRole(deps, target._id, input.role)
       const detail = `撤销 ${target.realName ?? target.nickname} 的${ROLE_LABELS[input.role]}角色`
       const entry = { actorId: user._id, action: 'role.revoke', targetType: 'user', targetId: target._id, detail }

@@ -9,17 +9,27 @@ const CHINA = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 }
 const samePoint = (a: LatLng | undefined, b: LatLng | undefined) => a?.lat === b?.lat && a?.lng === b?.lng
 
 /** The ring without its closing point, whether or not the caller closed it. */
-function openRing(points: LatLng[]): LatLng[] {
+function openRing(points: readonly LatLng[]): readonly LatLng[] {
   return points.length > 1 && samePoint(points[0], points.at(-1)) ? points.slice(0, -1) : points
 }
 
 /** Whether the points span an area at all (3 or more, not counting a closing point). */
-export function hasArea(points: LatLng[]): boolean {
+export function hasArea(points: readonly LatLng[]): boolean {
   return openRing(points).length >= 3
 }
 
+/** Turf shapes of frozen (cached, never changed) polygons, so routing builds each grid's shape once. */
+const shapes = new WeakMap<readonly LatLng[], ReturnType<typeof buildTurfPolygon>>()
+
 /** A GeoJSON polygon ([lng, lat], closed ring) for turf; throws unless `hasArea(points)`. */
-export function toTurfPolygon(points: LatLng[]) {
+export function toTurfPolygon(points: readonly LatLng[]) {
+  if (!Object.isFrozen(points)) return buildTurfPolygon(points)
+  let shape = shapes.get(points)
+  if (!shape) shapes.set(points, (shape = buildTurfPolygon(points)))
+  return shape
+}
+
+function buildTurfPolygon(points: readonly LatLng[]) {
   const ring = openRing(points).map((p) => [p.lng, p.lat])
   const first = ring[0]
   return turfPolygon([first ? [...ring, first] : ring])
@@ -43,7 +53,10 @@ export function polygonErrors(points: LatLng[], field = 'polygon'): FieldError[]
 }
 
 /** The grid containing a point; a point on a shared edge belongs to the grid with the lowest code. */
-export function gridAt(grids: Pick<GridDoc, '_id' | 'code' | 'polygon' | 'archived'>[], at: LatLng): string | null {
+export function gridAt(
+  grids: readonly Pick<GridDoc, '_id' | 'code' | 'polygon' | 'archived'>[],
+  at: LatLng,
+): string | null {
   const pt = turfPoint([at.lng, at.lat])
   const hits = grids
     .filter((g) => !g.archived && hasArea(g.polygon))

@@ -9,6 +9,7 @@ import {
 } from '../../../../types'
 import type { Deps } from '../../context'
 import type { Store } from '../../store/port'
+import { currentDoc } from '../../read-cache'
 
 /** How long a community's or street's name is reused: no action renames them, admin tooling may. */
 const PLACE_NAME_TTL_MS = 60_000
@@ -32,11 +33,10 @@ async function placeName(deps: Deps, collection: 'communities' | 'streets', id: 
   return name
 }
 
-/** The grid card shown on 首页: names, and its workers (read fresh: they change) with masked phone numbers. */
+/** The grid card shown on 首页: names, the grid as stored now, and its workers (read fresh: they change) with masked phone numbers. */
 export async function gridSummary(deps: Deps, gridId: string): Promise<GridSummary | null> {
-  const rawGrid = await deps.store.get('grids', gridId)
-  if (!rawGrid) return null
-  const grid = GridDocSchema.parse(rawGrid)
+  const grid = await currentDoc(deps, 'grids', gridId, (raw) => GridDocSchema.parse(raw))
+  if (!grid) return null
   const rawWorkers = await Promise.all(grid.workerIds.map((id) => deps.store.get('users', id)))
   const workers = rawWorkers.flatMap((raw) => (raw ? [UserDocSchema.parse(raw)] : []))
   return {

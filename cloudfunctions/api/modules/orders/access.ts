@@ -1,7 +1,7 @@
 /** Who the caller is to an order: reporter, handler (staff in scope), supervisor (admin in scope), follower. */
 import type { OrderDoc, Role, UserDoc } from '../../../../types'
 import { holds, mayAct } from '../places/can'
-import { orderPlace, type ScopedPlace } from '../places/place'
+import { orderPlace, type OrderTree, type ScopedPlace } from '../places/place'
 import type { Actor, ActorKind } from './transition'
 
 /** Staff who may see orders whose place they hold; building heads, riders and residents see only their own. */
@@ -9,11 +9,12 @@ export const ORDER_STAFF: readonly Role[] = ['grid_worker', 'department', 'commu
 const SUPERVISORS: readonly Role[] = ['community_admin', 'street_admin']
 
 /** The order as a place: private (NOT_FOUND outside scope), open to its reporter, followers and order staff. */
-export const placeOfOrder = (order: OrderDoc): ScopedPlace => ({
-  ...orderPlace(order),
-  roles: ORDER_STAFF,
-  refusal: '工单不存在',
-})
+export function placeOfOrder(order: OrderTree): ScopedPlace {
+  const place = orderPlace(order)
+  place.roles = ORDER_STAFF
+  place.refusal = '工单不存在'
+  return place
+}
 
 export const isSupervisor = (user: UserDoc, order: OrderDoc) => holds(user, SUPERVISORS, orderPlace(order))
 
@@ -33,7 +34,7 @@ export function actorFor(user: UserDoc, order: OrderDoc): Actor {
 export const canView = (user: UserDoc, order: OrderDoc) => mayAct(user, 'any', placeOfOrder(order))
 
 /** Staff in scope (the grid's workers keep sight after a transfer): they see staff notes and may reveal numbers. */
-export const isStaffViewer = (user: UserDoc, order: OrderDoc) => holds(user, ORDER_STAFF, orderPlace(order))
+export const isStaffViewer = (user: UserDoc, order: OrderTree) => holds(user, ORDER_STAFF, orderPlace(order))
 
 export function actorLabel(user: UserDoc, order: OrderDoc): string {
   const name = user.realName ?? user.nickname

@@ -8,12 +8,13 @@ import {
   type GridDoc,
   type LatLng,
   type OrderDoc,
+  type TimelineDoc,
   type UserDoc,
 } from '../../../../types'
 import type { Deps } from '../../context'
 import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { gridsOfStreet, loadGrid, locateGrid, streetIds } from '../places/load'
+import { loadGrid, locateGrid, routingGrids, streetIds } from '../places/load'
 import { gridPlace, SELF } from '../places/place'
 import type { PlaceRule } from '../places/rules'
 import { idFromRequest } from '../../codes'
@@ -50,7 +51,7 @@ export function checkPhotos(deps: Deps, user: UserDoc, photos: string[]): Promis
 async function nearestStreet(deps: Deps, at: LatLng): Promise<string> {
   let best: { streetId: string; metres: number } | null = null
   for (const streetId of await streetIds(deps)) {
-    for (const grid of (await gridsOfStreet(deps, streetId)).filter((g) => !g.archived && g.polygon.length >= 3)) {
+    for (const grid of (await routingGrids(deps, streetId)).filter((g) => !g.archived && g.polygon.length >= 3)) {
       const metres = distanceToGridMetres(grid.polygon, at)
       if (!best || metres < best.metres) best = { streetId, metres }
     }
@@ -155,34 +156,55 @@ function newOrder({ id, now, user, input, route: { grid, streetId }, category, o
   }
 }
 
-/** The order and its first timeline entries in one write; a re-run of the same request answers with that order. */
-/** The order, its number and first timeline entries in one write; a re-run of the same request answers with that order. */
+/**
+ * The order, its number and first timeline entries in one write; a re-run of the same request answers with that
+ * order (and no timeline: the caller reads it). A fresh order comes with the entries written, so nothing is read back.
+ */
 async function insertOrder(
   deps: Deps,
   draft: OrderDoc,
   grid: GridDoc | null,
   user: UserDoc,
-): Promise<{ order: OrderDoc; fresh: boolean }> {
+): Promise<{ order: OrderDoc; timeline: TimelineDoc[] | null }> {
   const entry = { orderId: draft._id, at: draft.createdAt, photos: [] as string[], staffOnly: false, version: 0 }
   const reporterLabel = isStaffSource(draft.source) ? `网格员 ${user.realName ?? user.nickname}` : '上报人'
+  const timeline: TimelineDoc[] = [
+    {
+      ...entry,
+      _id: `${draft._id}_t0`,
+      seq: 0,
+      actorId: user._id,
+      actorLabel: reporterLabel,
+      type: 'submitted',
+      note: draft.text,
+      photos: draft.photos,
+    },
+  ]
+  if (grid) {
+    const note = `按位置自动派至${grid.name}`
+    timeline.push({
+      ...entry,
+      _id: `${draft._id}_t1`,
+      seq: 1,
+      actorId: null,
+      actorLabel: '系统',
+      type: 'dispatched',
+      note,
+    })
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       const order = await deps.store.transaction(async (tx) => {
         const numbered = { ...draft, no: await takeOrderNo(tx, draft.streetId, draft.createdAt) }
         await tx.insert('orders', numbered)
-        const submitted = { ...entry, _id: `${draft._id}_t0`, seq: 0, actorId: user._id, actorLabel: reporterLabel }
-        await tx.insert('timeline', { ...submitted, type: 'submitted', note: draft.text, photos: draft.photos })
-        if (grid) {
-          const dispatched = { ...entry, _id: `${draft._id}_t1`, seq: 1, actorId: null, actorLabel: '系统' }
-          await tx.insert('timeline', { ...dispatched, type: 'dispatched', note: `按位置自动派至${grid.name}` })
-        }
+        for (const t of timeline) await tx.insert('timeline', t)
         return numbered
       })
-      return { order, fresh: true }
+      return { order, timeline }
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err
       const raw = await deps.store.get('orders', draft._id)
-      if (raw) return { order: OrderDocSchema.parse(raw), fresh: false }
+      if (raw) return { order: OrderDocSchema.parse(raw), timeline: null }
       // Another order took the same number first: take the next one.
       if (attempt >= 20) throw err
       await backoff(attempt + 1)
@@ -196,7 +218,7 @@ export async function createOrder(
   openId: string,
   requestId: string | null,
   input: CreateInput,
-): Promise<OrderDoc> {
+): Promise<{ order: OrderDoc; timeline: TimelineDoc[] | null }> {
   const where = await route(deps, user, input)
   const category = await categoryIn(deps, input.categoryId, where.streetId)
   const onBehalfOf = await proxyResident(deps, input, where.grid?._id ?? null)
@@ -207,8 +229,8 @@ export async function createOrder(
   const order = newOrder({ id, now, user, input, route: where, category, onBehalfOf })
   try {
     const saved = await insertOrder(deps, order, where.grid, user)
-    if (!saved.fresh && release) await release() // the same request ran before and took its own slot
-    return saved.order
+    if (!saved.timeline && release) await release() // the same request ran before and took its own slot
+    return saved
   } catch (err) {
     if (release) await release()
     throw err

@@ -105,9 +105,9 @@ export const orderHandlers: { [A in OrderActions]: Handler<A> } = {
     roles: 'any',
     place: createPlace,
     handle: async ({ deps, user, openId, requestId }, input) => {
-      const order = await createOrder(deps, user, openId, requestId, input)
+      const { order, timeline } = await createOrder(deps, user, openId, requestId, input)
       await notifyStep(deps, order, order.gridId ? 'dispatched' : 'submitted', order.text, user._id)
-      return presentDetail(deps, order, user)
+      return presentDetail(deps, order, user, timeline)
     },
   },
   /** 我也遇到: from the duplicate suggestion of one's own report, or as a resident of the order's grid. */

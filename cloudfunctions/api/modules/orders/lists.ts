@@ -2,7 +2,6 @@
 import {
   OPEN_STATES,
   ORDER_SOURCES,
-  OrderDocSchema,
   type ActionParsedInput,
   type InboxQueue,
   type OrderDoc,
@@ -15,14 +14,13 @@ import type { Deps } from '../../context'
 import type { Page, Where } from '../../store/port'
 import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { placeOfOrder } from './access'
-import { nameCache, presentSummary } from './present'
+import { ListedOrderSchema, presentSummaries, type ListedOrder } from './present'
 
 const PAGE = 20
 const ids = (values: (string | undefined)[]) => values.flatMap((v) => (v ? [v] : []))
 
-export async function summaries(deps: Deps, viewer: UserDoc, docs: OrderDoc[]) {
-  const names = nameCache(deps)
-  return Promise.all(visibleTo(viewer, 'any', docs, placeOfOrder).map((o) => presentSummary(deps, o, names, viewer)))
+export function summaries(deps: Deps, viewer: UserDoc, docs: ListedOrder[]) {
+  return presentSummaries(deps, visibleTo(viewer, 'any', docs, placeOfOrder), viewer)
 }
 
 /** A page of orders as summaries for this viewer, keeping only what they may see. */
@@ -31,7 +29,7 @@ export async function summaryPage(deps: Deps, viewer: UserDoc, page: Page) {
     items: await summaries(
       deps,
       viewer,
-      page.items.map((raw) => OrderDocSchema.parse(raw)),
+      page.items.map((raw) => ListedOrderSchema.parse(raw)),
     ),
     nextCursor: page.nextCursor,
   }

@@ -1,7 +1,8 @@
 /** Who hears about an order's step, and what they read: only people who may see the order, numbers masked. */
-import { maskSensitiveText, type OrderDoc } from '../../../../types'
+import { GridDocSchema, maskSensitiveText, type OrderDoc } from '../../../../types'
 import type { Deps } from '../../context'
-import { loadGrid, loadUsers } from '../places/load'
+import { loadUsers } from '../places/load'
+import { currentDoc } from '../../read-cache'
 import { canView } from './access'
 
 const TITLES: Record<string, string> = {
@@ -40,7 +41,8 @@ export async function notifyStep(
     order.gridId &&
     !order.departmentId
   ) {
-    for (const id of (await loadGrid(deps, order.gridId).catch(() => null))?.workerIds ?? []) recipients.add(id)
+    const grid = await currentDoc(deps, 'grids', order.gridId, (raw) => GridDocSchema.parse(raw)).catch(() => null)
+    for (const id of grid?.workerIds ?? []) recipients.add(id)
   }
   if (actorId) recipients.delete(actorId)
   const users = (await loadUsers(deps, [...recipients])).filter((u) => canView(u, order))

@@ -2,12 +2,14 @@
  * What leaves the function about an order, per viewer: the reporter reads their own words; staff in
  * scope read them with numbers masked (and may reveal one, audited); followers get the public view.
  */
+import type { z } from 'zod'
 import {
   findSensitiveNumbers,
   MembershipDocSchema,
   maskSensitiveText,
   OPEN_STATES,
   ORDER_EVENTS,
+  OrderDocSchema,
   type HiddenNumber,
   type LatLng,
   type OrderDetail,
@@ -22,24 +24,67 @@ import { actorFor, isStaffViewer } from './access'
 import { RULES, type EventType } from './transition'
 import { FAR_FUTURE } from './deadlines'
 import { timelineOf } from './repo'
+import { cachedRead } from '../../read-cache'
 
-/** Small per-call cache of names, so a page of 20 orders reads each grid/category once. */
-export function nameCache(deps: Deps) {
-  const cache = new Map<string, Promise<string | null>>()
-  const name = (collection: 'grids' | 'categories' | 'departments', id: string | null) => {
-    if (!id) return Promise.resolve(null)
-    const key = `${collection}/${id}`
-    let hit = cache.get(key)
-    if (!hit) {
-      hit = deps.store.get(collection, id).then((doc) => (doc && typeof doc.name === 'string' ? doc.name : null))
-      cache.set(key, hit)
-    }
-    return hit
+/** What a list item is built from: the fields a summary shows and the order's place, parsed without the rest. */
+export const ListedOrderSchema = OrderDocSchema.pick({
+  _id: true,
+  no: true,
+  categoryId: true,
+  text: true,
+  state: true,
+  streetId: true,
+  communityId: true,
+  gridId: true,
+  departmentId: true,
+  jointDepartmentIds: true,
+  reporterId: true,
+  followerIds: true,
+  onBehalfOf: true,
+  onBehalfUserId: true,
+  dueAt: true,
+  supervised: true,
+  joint: true,
+  repeatCount: true,
+  photos: true,
+  createdAt: true,
+})
+export type ListedOrder = z.infer<typeof ListedOrderSchema>
+
+type Named = 'grids' | 'categories' | 'departments'
+/** Names for one call: each grid, category and department a page shows is looked up once, before any item. */
+export type Names = (collection: Named, id: string | null) => string | null
+
+/** Reads the names of what `orders` name (plus `departmentIds`), each distinct document once. */
+export async function namesFor(
+  deps: Deps,
+  orders: ListedOrder[],
+  departmentIds: readonly string[] = [],
+): Promise<Names> {
+  const wanted = new Map<string, [Named, string]>()
+  const want = (collection: Named, id: string | null) => {
+    if (id) wanted.set(`${collection}/${id}`, [collection, id])
   }
-  return name
+  for (const o of orders) {
+    want('categories', o.categoryId)
+    want('grids', o.gridId)
+    want('departments', o.departmentId)
+  }
+  for (const id of departmentIds) want('departments', id)
+  const found = new Map<string, string | null>()
+  await Promise.all(
+    [...wanted].map(async ([key, [collection, id]]) => {
+      const name = await cachedRead(deps, `name:${key}`, [collection], async () => {
+        const doc = await deps.store.get(collection, id)
+        return doc && typeof doc.name === 'string' ? doc.name : null
+      })
+      found.set(key, name)
+    }),
+  )
+  return (collection, id) => (id ? (found.get(`${collection}/${id}`) ?? null) : null)
 }
 
-const isOpen = (o: OrderDoc) => OPEN_STATES.includes(o.state)
+const isOpen = (o: ListedOrder) => OPEN_STATES.includes(o.state)
 
 /** 代办: the offline resident an order was filed for, as staff in scope see them (name, building, unit, room). */
 async function residentOf(deps: Deps, membershipId: string | null): Promise<OrderSummary['onBehalf']> {
@@ -53,35 +98,47 @@ async function residentOf(deps: Deps, membershipId: string | null): Promise<Orde
 const readable = (text: string, authorId: string | null, viewerId: string) =>
   authorId !== null && authorId === viewerId ? text : maskSensitiveText(text)
 
-export async function presentSummary(
-  deps: Deps,
-  order: OrderDoc,
-  names: ReturnType<typeof nameCache>,
-  viewer: UserDoc,
-): Promise<OrderSummary> {
-  const [categoryName, gridName, departmentName, photoUrl, onBehalf] = await Promise.all([
-    names('categories', order.categoryId),
-    names('grids', order.gridId),
-    names('departments', order.departmentId),
-    order.photos[0] ? deps.files.url(order.photos[0]) : Promise.resolve(null),
-    isStaffViewer(viewer, order) ? residentOf(deps, order.onBehalfOf) : Promise.resolve(null),
+type Extras = Pick<OrderSummary, 'photoUrl' | 'onBehalf'>
+const NO_EXTRAS: Extras = { photoUrl: null, onBehalf: null }
+
+/** The parts of a summary that need a read of their own: only orders with a photo or a 代办 resident pay for one. */
+async function extrasOf(deps: Deps, order: ListedOrder, staff: boolean): Promise<Extras> {
+  const [photoUrl, onBehalf] = await Promise.all([
+    order.photos[0] ? deps.files.url(order.photos[0]) : null,
+    staff && order.onBehalfOf ? residentOf(deps, order.onBehalfOf) : null,
   ])
+  return { photoUrl, onBehalf }
+}
+
+/** Summaries of `orders` for `viewer`, names read once for the whole list. */
+export async function presentSummaries(deps: Deps, orders: ListedOrder[], viewer: UserDoc): Promise<OrderSummary[]> {
+  const extras = new Map<string, Extras>()
+  const reads = orders.flatMap((o) => {
+    const resident = o.onBehalfOf !== null && isStaffViewer(viewer, o)
+    return o.photos.length || resident ? [extrasOf(deps, o, resident).then((e) => extras.set(o._id, e))] : []
+  })
+  const [names] = await Promise.all([namesFor(deps, orders), ...reads])
+  const now = deps.clock.now()
+  return orders.map((o) => summaryOf(o, viewer, names, extras.get(o._id) ?? NO_EXTRAS, now))
+}
+
+function summaryOf(order: ListedOrder, viewer: UserDoc, names: Names, extras: Extras, now: number): OrderSummary {
   return {
     id: order._id,
     no: order.no,
     categoryId: order.categoryId,
-    categoryName: categoryName ?? '其他',
+    categoryName: names('categories', order.categoryId) ?? '其他',
     text: readable(order.text, order.reporterId, viewer._id),
     state: order.state,
-    gridName,
-    departmentName,
+    gridName: names('grids', order.gridId),
+    departmentName: names('departments', order.departmentId),
     dueAt: order.dueAt >= FAR_FUTURE ? null : order.dueAt,
-    overdue: isOpen(order) && order.dueAt < deps.clock.now(),
+    overdue: isOpen(order) && order.dueAt < now,
     supervised: order.supervised,
     joint: order.joint,
     repeatCount: order.repeatCount,
-    photoUrl,
-    onBehalf,
+    photoUrl: extras.photoUrl,
+    onBehalf: extras.onBehalf,
     createdAt: order.createdAt,
   }
 }
@@ -176,17 +233,25 @@ function reporterNameFor(order: OrderDoc, viewer: UserDoc, reporter: UserDoc | u
   return staff ? (reporter.realName ?? reporter.nickname) : reporter.nickname
 }
 
-export async function presentDetail(deps: Deps, order: OrderDoc, viewer: UserDoc): Promise<OrderDetail> {
+/** The order as `viewer` reads it; `written` is its timeline when the caller has just written all of it. */
+export async function presentDetail(
+  deps: Deps,
+  order: OrderDoc,
+  viewer: UserDoc,
+  written: TimelineDoc[] | null = null,
+): Promise<OrderDetail> {
   const staff = isStaffViewer(viewer, order)
   const isReporter = order.reporterId === viewer._id
   const insider = staff || isReporter
-  const names = nameCache(deps)
-  const [summary, timeline, [reporter], jointNames] = await Promise.all([
-    presentSummary(deps, order, names, viewer),
-    timelineOf(deps, order._id),
-    loadUsers(deps, [order.reporterId]),
-    Promise.all(order.jointDepartmentIds.map((id) => names('departments', id))),
+  const [names, extras, timeline, [reporter]] = await Promise.all([
+    namesFor(deps, [order], order.jointDepartmentIds),
+    extrasOf(deps, order, staff),
+    written ?? timelineOf(deps, order._id),
+    // The reporter reading their own order reads '我': no need to load them again.
+    isReporter ? [viewer] : loadUsers(deps, [order.reporterId]),
   ])
+  const summary = summaryOf(order, viewer, names, extras, deps.clock.now())
+  const jointNames = order.jointDepartmentIds.map((id) => names('departments', id))
   const urls = photoUrls(deps)
   const timelineViews = await timelineFor(timeline, viewer, staff, insider, urls)
   const reporterName = reporterNameFor(order, viewer, reporter, staff)

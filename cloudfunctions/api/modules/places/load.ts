@@ -16,6 +16,7 @@ import type { CollectionName } from '../../store/schema'
 import type { Query, StoredDoc } from '../../store/port'
 import { updateVersioned } from '../../store/update'
 import { notFound } from '../../errors'
+import { cachedRead } from '../../read-cache'
 
 export async function findAll(
   deps: Deps,
@@ -69,16 +70,22 @@ export async function loadUsers(deps: Deps, ids: string[]): Promise<UserDoc[]> {
   return raws.flatMap((raw) => (raw ? [UserDocSchema.parse(raw)] : []))
 }
 
-/** Every street's id, by name (a district has a handful). */
-export async function streetIds(deps: Deps): Promise<string[]> {
-  const page = await deps.store.find('streets', { where: {}, orderBy: { field: 'name', direction: 'asc' }, limit: 100 })
-  return page.items.map((s) => s._id)
+/** Every street's id, by name (a district has a handful); reused per process (read-cache.ts). */
+export function streetIds(deps: Deps): Promise<string[]> {
+  return cachedRead(deps, 'streets:ids', ['streets'], async () => {
+    const page = await deps.store.find('streets', {
+      where: {},
+      orderBy: { field: 'name', direction: 'asc' },
+      limit: 100,
+    })
+    return page.items.map((s) => s._id)
+  })
 }
 
 /** The grid containing `at` in any street, or null (outside every grid: the street's queue). */
 export async function locateGrid(deps: Deps, at: LatLng): Promise<GridDoc | null> {
   for (const streetId of await streetIds(deps)) {
-    const grids = await gridsOfStreet(deps, streetId)
+    const grids = await routingGrids(deps, streetId)
     const id = gridAt(grids, at)
     if (id) return grids.find((g) => g._id === id) ?? null
   }
@@ -88,6 +95,14 @@ export async function locateGrid(deps: Deps, at: LatLng): Promise<GridDoc | null
 export async function gridsOfStreet(deps: Deps, streetId: string): Promise<GridDoc[]> {
   const raws = await findAll(deps, 'grids', { where: { streetId }, orderBy: { field: 'code', direction: 'asc' } })
   return raws.map((raw) => GridDocSchema.parse(raw))
+}
+
+/**
+ * A street's grids as every report reads them to find where it lands: reused per process (read-cache.ts),
+ * so a report neither reads nor parses every polygon of the street again. Frozen: read, never change.
+ */
+export function routingGrids(deps: Deps, streetId: string): Promise<readonly GridDoc[]> {
+  return cachedRead(deps, `grids:street:${streetId}`, ['grids'], () => gridsOfStreet(deps, streetId))
 }
 
 export async function communitiesOfStreet(deps: Deps, streetId: string) {

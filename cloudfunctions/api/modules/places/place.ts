@@ -45,6 +45,9 @@ export interface ScopedPlace {
 /** The caller's own things (profile, own reports) and things any signed-in user may do (join by code). */
 export type Place = { kind: 'self' } | { kind: 'open' } | ScopedPlace
 
+/** Whether a place lies in the tree (and so in some grant's scope), not the caller's own or open to all. */
+export const isScoped = (p: Place): p is ScopedPlace => p.kind !== 'self' && p.kind !== 'open'
+
 export const SELF: Place = { kind: 'self' }
 export const OPEN: Place = { kind: 'open' }
 
@@ -105,12 +108,19 @@ export interface OrderTree {
 }
 
 /** An order is private: its reporter, followers and the staff whose scope holds it; others get NOT_FOUND. */
-export const orderPlace = (o: OrderTree) =>
-  scoped('order', o._id, o, {
-    departmentIds: [...(o.departmentId ? [o.departmentId] : []), ...o.jointDepartmentIds],
-    partyIds: [o.reporterId, ...o.followerIds, ...(o.onBehalfUserId ? [o.onBehalfUserId] : [])],
+export function orderPlace(o: OrderTree): ScopedPlace {
+  // Built as one literal (no spreads): every order of a list page is checked through it.
+  return {
+    kind: 'order',
+    id: o._id,
+    streetId: o.streetId,
+    communityId: o.communityId ?? null,
+    gridId: o.gridId ?? null,
+    departmentIds: o.departmentId ? [o.departmentId, ...o.jointDepartmentIds] : o.jointDepartmentIds,
+    partyIds: o.onBehalfUserId ? [o.reporterId, ...o.followerIds, o.onBehalfUserId] : [o.reporterId, ...o.followerIds],
     hidden: true,
-  })
+  }
+}
 
 /** The tree fields of a grid, for documents that record where they belong (audit entries, orders). */
 export const treeOfGrid = (g: { _id: string; streetId: string; communityId: string }) => ({

@@ -90,6 +90,17 @@ describe.each(adapters)('store contract: %s', (_name, make) => {
     expect(await store.get('probes', doc._id)).toEqual({ ...doc, score: 40, version: 1 })
   })
 
+  test('version answers the stored version without the document: null when missing, bumped by replace and gone after remove', async () => {
+    const doc = own('versioned', 5)
+    expect(await store.version('probes', doc._id)).toBeNull()
+    await store.insert('probes', doc)
+    expect(await store.version('probes', doc._id)).toBe(0)
+    await store.replace('probes', { ...doc, score: 50 })
+    expect(await store.version('probes', doc._id)).toBe(1)
+    await store.remove('probes', doc._id)
+    expect(await store.version('probes', doc._id)).toBeNull()
+  })
+
   test('equality + order pages through every match exactly once', async () => {
     const owner = `${run}_owner_1`
     const seen: string[] = []

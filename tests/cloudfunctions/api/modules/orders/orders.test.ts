@@ -362,3 +362,14 @@ describe('deadlines, 督办 and auto-close', () => {
     )
   })
 })
+
+test('the reply to a report is the order as reading it back shows it, timeline included, also for a retried tap', async () => {
+  const payload = { source: 'snap', categoryId: 'cat_traffic', text: '僵尸车占道', location: IN_NZ01 }
+  const requestId = rid()
+  const created = dataOf<{ id: string; timeline: { type: string }[] }>(
+    await api.call(rider, 'orders.create', payload, requestId),
+  )
+  expect(created.timeline.map((t) => t.type)).toEqual(['submitted', 'dispatched'])
+  expect(dataOf(await api.call(rider, 'orders.get', { orderId: created.id }))).toEqual(created)
+  expect(dataOf(await api.call(rider, 'orders.create', payload, requestId))).toEqual(created)
+})
