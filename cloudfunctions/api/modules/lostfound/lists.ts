@@ -19,9 +19,8 @@ import type { RangeCond, Where } from '../../store/port'
 import { adminScopeWhere, grantsOf, mayAct, visibleTo } from '../places/can'
 import { loadGrid } from '../places/load'
 import { gridPlace } from '../places/place'
-import { nameCache } from '../orders/present'
 import { canSeePost, claimPlace, homeStreet, LOST_STAFF } from './access'
-import { presentClaim, presentPost } from './present'
+import { nameCache, presentClaim, presentPost } from './present'
 import { queryWords } from './words'
 
 const PAGE = 20

@@ -17,10 +17,27 @@ import {
 } from '../../../../types'
 import type { Deps } from '../../context'
 import { loadUsers } from '../places/load'
-import { nameCache } from '../orders/present'
+import { cachedRead } from '../../read-cache'
 import { canSeePost, isLostStaff, loadPost } from './access'
 import { claimEvents, postEvents } from './rules'
 import { matchesOf } from './match'
+
+/** Grid names for one call, each read once (and reused across calls by the read cache). */
+export function nameCache(deps: Deps) {
+  const seen = new Map<string, Promise<string | null>>()
+  return (collection: 'grids', id: string | null): Promise<string | null> => {
+    if (!id) return Promise.resolve(null)
+    let hit = seen.get(id)
+    if (!hit) {
+      hit = cachedRead(deps, `name:${collection}/${id}`, [collection], async () => {
+        const doc = await deps.store.get(collection, id)
+        return doc && typeof doc.name === 'string' ? doc.name : null
+      })
+      seen.set(id, hit)
+    }
+    return hit
+  }
+}
 
 type Names = ReturnType<typeof nameCache>
 
