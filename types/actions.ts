@@ -8,6 +8,7 @@ import { jobActions } from './jobs'
 import { fileActions } from './files'
 import { lostfoundActions } from './lostfound'
 import { creditActions } from './credit'
+import { deskActions } from './desk'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -22,6 +23,7 @@ export const actions = {
   ...fileActions,
   ...lostfoundActions,
   ...creditActions,
+  ...deskActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

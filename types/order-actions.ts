@@ -199,14 +199,22 @@ export const orderActions = {
     input: z
       .object({
         queue: InboxQueueSchema.optional(),
-        state: z.enum(['dispatched', 'accepted', 'in_progress', 'submitted']).optional(),
+        /** One state, or `working`: 已接单 and 办理中 together (the desk's 办理中 count). */
+        state: z.enum(['dispatched', 'accepted', 'in_progress', 'submitted', 'working']).optional(),
         categoryId: Id.optional(),
         source: OrderSourceSchema.optional(),
         overdue: z.boolean().optional(),
+        /** Also count every match (first page only): the list shows it next to the active filters. */
+        withTotal: z.boolean().optional(),
         cursor: Cursor,
       })
       .strict(),
-    output: Page(OrderSummarySchema).extend({ queue: InboxQueueSchema.nullable(), queues: z.array(InboxQueueSchema) }),
+    output: Page(OrderSummarySchema).extend({
+      queue: InboxQueueSchema.nullable(),
+      queues: z.array(InboxQueueSchema),
+      /** How many match the filters in all, when asked on the first page (else null). */
+      total: z.number().int().nullable(),
+    }),
   },
   'orders.act': {
     mutating: true,

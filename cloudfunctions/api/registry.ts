@@ -17,6 +17,7 @@ import { lostfoundHandlers } from './modules/lostfound/handlers'
 import { creditHandlers } from './modules/credit/handlers'
 import { marketHandlers } from './modules/credit/market'
 import { activityHandlers } from './modules/credit/activities'
+import { deskHandlers } from './modules/desk/handlers'
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -37,4 +38,5 @@ export const registry: Registry = {
   ...creditHandlers,
   ...marketHandlers,
   ...activityHandlers,
+  ...deskHandlers,
 }

@@ -37,8 +37,10 @@ interface StreetDef {
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六']
+/** Seeded grid workers, by the grid's ordinal (南张 0–11, then 古槐 12–17); demo people serve ordinals 0, 1 and 12. */
 const WORKER_NAMES = [
-  '刘晓燕',
+  '（刘晓燕）',
+  '（刘晓燕）',
   '陈立华',
   '杨秀梅',
   '黄志强',
@@ -49,6 +51,12 @@ const WORKER_NAMES = [
   '胡春霞',
   '郭永刚',
   '何淑芬',
+  '（韩丽）',
+  '罗振东',
+  '梁晓红',
+  '宋德明',
+  '唐玉兰',
+  '许国庆',
 ]
 
 export const DEPARTMENTS = [
@@ -107,7 +115,33 @@ const gridIdIn = (street: StreetDef, community: number, n: number) =>
   `gd_${street.communities[community]?.code.toLowerCase()}_${String(n + 1).padStart(2, '0')}`
 
 const GRID_ONE_DEPARTMENTS = ['dp_police', 'dp_yibao', 'dp_renshe', 'dp_chuangcheng', 'dp_zhujian', 'dp_chengguan']
-const RESIDENT_NAMES = ['赵秀兰', '钱国强', '孙丽华', '李玉珍', '周建华', '吴桂芝']
+/** The first grid's residents, whom the stories and tests name. */
+const RESIDENT_NAMES = ['赵秀兰', '钱国强', '孙丽华', '李玉珍', '周建华']
+const SURNAMES = [...'赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏']
+const GIVEN_NAMES = ['淑珍', '德福', '春梅', '海涛', '月娥', '振国', '翠花', '文华', '金凤', '长顺']
+const GIVEN_MORE = ['美玲', '宝山', '凤英', '志明', '玉梅', '建设', '秀云', '永年', '桂兰', '庆丰']
+
+/** A grid's place in the seed, across both streets (南张 first), so each grid draws its own names. */
+const ordinalOf = (street: StreetDef, index: number) => (street === NANZHANG ? index : 12 + index)
+
+/**
+ * Every seeded name differs from every other (residents, workers and the demo people), so a story can be
+ * followed by name: the first grid keeps its named residents; the others draw surname + given name pairs in turn.
+ */
+const NAME_POOL: string[] = (() => {
+  const taken = new Set([...DEMO_PEOPLE.map((p) => p.name), ...WORKER_NAMES, ...RESIDENT_NAMES])
+  const pool: string[] = []
+  for (let k = 0; pool.length < 18 * 5; k++) {
+    const given = [...GIVEN_NAMES, ...GIVEN_MORE]
+    const name = `${SURNAMES[k % SURNAMES.length]}${given[(k * 7 + Math.floor(k / SURNAMES.length)) % given.length]}`
+    if (!taken.has(name)) (pool.push(name), taken.add(name))
+  }
+  return pool
+})()
+
+function residentNames(ordinal: number, count: number): string[] {
+  return ordinal === 0 ? RESIDENT_NAMES.slice(0, count) : NAME_POOL.slice((ordinal - 1) * 5, (ordinal - 1) * 5 + count)
+}
 
 function membership(
   id: string,
@@ -181,7 +215,7 @@ async function seedGrid(add: Add, street: StreetDef, c: number, n: number, now: 
   const id = gridIdIn(street, c, n)
   const chief = street.chiefOf(c, n, index)
   if (!chief.startsWith('demo:')) {
-    const name = WORKER_NAMES[(index + street.prefix.length) % WORKER_NAMES.length] ?? '网格员'
+    const name = WORKER_NAMES[ordinalOf(street, index)] ?? '网格员'
     const phone = `139053${String(70000 + index * 111 + street.prefix.length * 7).slice(0, 5)}`
     await add('users', userDoc(chief, name, phone, id, [resident, { role: 'grid_worker', gridIds: [id] }], now))
   }
@@ -212,7 +246,7 @@ async function seedGrid(add: Add, street: StreetDef, c: number, n: number, now: 
   if (await add('grids', grid))
     await add('joincodes', { _id: joinCode, gridId: id, active: true, createdAt: now, rotatedAt: null, version: 0 })
   const prefix = street === NANZHANG ? '' : street.prefix
-  for (const [r, name] of RESIDENT_NAMES.slice(0, 3 + (index % 3)).entries()) {
+  for (const [r, name] of residentNames(ordinalOf(street, index), 3 + (index % 3)).entries()) {
     const phone = `1${3 + (r % 6)}${String(5370000 + index * 1000 + r * 37 + prefix.length).padStart(9, '0')}`
     const address: [string, string, string] = [String(r + 1), String((r % 3) + 1), `${r + 1}0${(r % 4) + 1}`]
     await add(

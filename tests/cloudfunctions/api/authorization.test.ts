@@ -170,6 +170,32 @@ const MATRIX: Record<ActionName, Row> = {
   'me.get': { allowed: ANY, scoped: false, payload: () => ({}) },
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'desk.get': { allowed: ANY, scoped: false, payload: () => ({}) },
+  /** The caller lives in building 3 of the grid named (so only the role and the street decide). */
+  'desk.building': {
+    allowed: ['building_head'],
+    scoped: true,
+    payload: async (api, s, caller) => {
+      const userId = userIdFor(caller)
+      await api.deps.store.insert('memberships', {
+        _id: `mb_matrix_${userId}_${s}`,
+        gridId: grid(s),
+        userId,
+        name: '楼长',
+        phone: null,
+        building: '3',
+        unit: '1',
+        room: '101',
+        active: true,
+        offline: false,
+        joinedAt: api.clock.now(),
+        leftAt: null,
+        claimedBy: null,
+        version: 0,
+      })
+      return { gridId: grid(s) }
+    },
+  },
   /** Own = the caller's message; other = someone else's (the seeded welcome of 张桂英). */
   'messages.markRead': {
     allowed: ANY,

@@ -145,6 +145,13 @@ describe.each(people)('what %s is shown', (key) => {
     for (const { id } of await items(key, 'orders.mine')) expect((await doc('orders', id)).reporterId).toBe(me)
   })
 
+  test('the desk: its most urgent items are in scope, and its grids and departments are their own', async () => {
+    const res = await api.call(demoOpenId(key), 'desk.get', {})
+    const desk = res.ok ? (res.data as { urgent: { id: string }[]; grids: { id: string }[] }) : null
+    for (const { id } of desk?.urgent ?? []) expect([id, holds(scope, await doc('orders', id))]).toEqual([id, true])
+    for (const { id } of desk?.grids ?? []) expect([id, (scope.grids ?? []).includes(id)]).toEqual([id, true])
+  })
+
   test('an order opens only in scope or for its reporter and followers (NOT_FOUND otherwise)', async () => {
     for (const id of orderIds) {
       const order = await doc('orders', id)
@@ -216,6 +223,8 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'audit.list': () => [{}],
   'jobs.recent': () => [{}],
   'messages.list': () => [{}],
+  'desk.get': () => [{}],
+  'desk.building': () => [{ gridId: 'gd_nz_01' }],
   'orders.suggestDuplicates': () => [{ categoryId: 'cat_traffic', location: IN_NZ01 }],
   'orders.inbox': () => [{}],
   'orders.overdue': () => [{}],

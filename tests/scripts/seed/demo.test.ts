@@ -82,3 +82,29 @@ test('seeding again (a second npm start) adds nothing and keeps what users chang
   }
   await second.close()
 })
+
+/** People are followed by name in the stories: no two seeded people share one (a demo person's own home record aside). */
+test('every seeded person has a name of their own', async () => {
+  const store = createSqliteStore(':memory:')
+  const written: { collection: string; doc: Record<string, unknown> }[] = []
+  const recording = {
+    ...store,
+    insert: ((collection, doc) => (
+      written.push({ collection, doc }),
+      store.insert(collection, doc)
+    )) as typeof store.insert,
+  }
+  await seedDemo(recording, 1000)
+  const of = (collection: string) => written.filter((w) => w.collection === collection).map((w) => w.doc)
+  const users = of('users') as { _id: string; nickname: string }[]
+  const members = of('memberships') as { userId: string | null; name: string }[]
+  const people = [...users.map((u) => u.nickname), ...members.filter((m) => m.userId === null).map((m) => m.name)]
+  const repeated = people.filter((name, i) => people.indexOf(name) !== i)
+  expect(repeated).toEqual([])
+  expect(users).toHaveLength(USERS)
+  expect(members).toHaveLength(MEMBERSHIPS)
+  // A demo person's home record carries their own name.
+  for (const m of members.filter((m) => m.userId !== null))
+    expect(users.find((u) => u._id === m.userId)?.nickname).toBe(m.name)
+  await store.close()
+})

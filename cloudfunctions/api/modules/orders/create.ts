@@ -14,7 +14,9 @@ import {
 import type { Deps } from '../../context'
 import { AppError, validation } from '../../errors'
 import { StoreConflictError } from '../../store/port'
-import { loadGrid, locateGrid, routingGrids, streetIds } from '../places/load'
+import { loadDepartment, loadGrid, locateGrid, routingGrids, streetIds } from '../places/load'
+import { grantsOf } from '../places/can'
+import { activeMembershipOf } from '../grids/repo'
 import { gridPlace, SELF } from '../places/place'
 import type { PlaceRule } from '../places/rules'
 import { idFromRequest } from '../../codes'
@@ -31,14 +33,18 @@ import { assertAttachable } from '../files/records'
 type CreateInput = ActionParsedInput<'orders.create'>
 const isStaffSource = (source: CreateInput['source']) => source === 'patrol' || source === 'proxy'
 
+/** Who may file a staff report in a grid: 巡查 by its grid workers and the departments that entered it, 代办 by its
+ * grid workers and building heads (a 楼长 for a neighbour of their own building, checked with the resident). */
+export const FILERS = { patrol: ['grid_worker', 'department'], proxy: ['grid_worker', 'building_head'] } as const
+
 /** A resident's or rider's report is their own; a 巡查 or 代办 is filed in a grid the caller works. */
 export const createPlace: PlaceRule<CreateInput> = async (deps, input) => {
   if (!isStaffSource(input.source)) return SELF
   if (!input.gridId) throw validation('请选择网格', [{ path: 'gridId', message: '巡查和代办需要指定网格' }])
   return {
     ...gridPlace(await loadGrid(deps, input.gridId)),
-    roles: ['grid_worker'],
-    refusal: '只能为自己负责的网格登记',
+    roles: input.source === 'patrol' ? FILERS.patrol : FILERS.proxy,
+    refusal: input.source === 'patrol' ? '只能在自己负责或入格的网格登记巡查' : '只能为自己负责的网格或本楼住户代办',
   }
 }
 
@@ -99,12 +105,37 @@ async function categoryIn(deps: Deps, categoryId: string, streetId: string): Pro
   return CategoryDocSchema.parse(category)
 }
 
-async function proxyResident(deps: Deps, input: CreateInput, gridId: string | null): Promise<string | null> {
+/** How the filer appears on the timeline: by the role they filed with (网格员 / 部门 / 楼长). */
+async function filerLabel(deps: Deps, user: UserDoc, grid: GridDoc | null): Promise<string> {
+  const name = user.realName ?? user.nickname
+  if (!grid || grid.workerIds.includes(user._id) || hasGrant(user, 'grid_worker', grid._id)) return `网格员 ${name}`
+  const department = grantsOf(user, 'department').find(
+    (g) => g.departmentId && grid.departmentIds.includes(g.departmentId),
+  )
+  if (department?.departmentId) return `${(await loadDepartment(deps, department.departmentId)).name} ${name}`
+  return `楼长 ${name}`
+}
+
+const hasGrant = (user: UserDoc, role: 'grid_worker' | 'building_head', gridId: string) =>
+  grantsOf(user, role).some((g) => (g.gridIds ?? []).includes(gridId))
+
+/** 代办's resident: active in the grid; a 楼长 who is not also its grid worker files only for their own building. */
+async function proxyResident(
+  deps: Deps,
+  user: UserDoc,
+  input: CreateInput,
+  gridId: string | null,
+): Promise<string | null> {
   if (input.source !== 'proxy') return null
   const raw = input.onBehalfOf ? await deps.store.get('memberships', input.onBehalfOf) : null
   const member = raw ? MembershipDocSchema.parse(raw) : null
   if (!member || member.gridId !== gridId || !member.active)
     throw validation('请选择本网格的住户', [{ path: 'onBehalfOf', message: '代办需要选择本网格登记的住户' }])
+  if (gridId && !hasGrant(user, 'grid_worker', gridId)) {
+    const home = await activeMembershipOf(deps, user._id)
+    if (!home || home.gridId !== gridId || home.building !== member.building)
+      throw validation('楼长只能为本楼住户代办', [{ path: 'onBehalfOf', message: '请选择本楼的住户' }])
+  }
   return member._id
 }
 
@@ -167,7 +198,7 @@ async function insertOrder(
   user: UserDoc,
 ): Promise<{ order: OrderDoc; timeline: TimelineDoc[] | null }> {
   const entry = { orderId: draft._id, at: draft.createdAt, photos: [] as string[], staffOnly: false, version: 0 }
-  const reporterLabel = isStaffSource(draft.source) ? `网格员 ${user.realName ?? user.nickname}` : '上报人'
+  const reporterLabel = isStaffSource(draft.source) ? await filerLabel(deps, user, grid) : '上报人'
   const timeline: TimelineDoc[] = [
     {
       ...entry,
@@ -221,7 +252,7 @@ export async function createOrder(
 ): Promise<{ order: OrderDoc; timeline: TimelineDoc[] | null }> {
   const where = await route(deps, user, input)
   const category = await categoryIn(deps, input.categoryId, where.streetId)
-  const onBehalfOf = await proxyResident(deps, input, where.grid?._id ?? null)
+  const onBehalfOf = await proxyResident(deps, user, input, where.grid?._id ?? null)
   await checkContent(deps, user, openId, input)
   const release = isStaffSource(input.source) ? null : await takeSlot(deps, REPORT_QUOTA, user._id)
   const now = deps.clock.now()

@@ -48,10 +48,10 @@ export function queuesOf(user: UserDoc): InboxQueue[] {
   return queues
 }
 
-const OPEN_WORK: OrderDoc['state'][] = ['dispatched', 'accepted', 'in_progress']
+export const OPEN_WORK: OrderDoc['state'][] = ['dispatched', 'accepted', 'in_progress']
 
 /** Who holds the order in each queue; a department holds what was transferred to it, so its grid's queue leaves it out. */
-async function holderWhere(deps: Deps, user: UserDoc, queue: InboxQueue): Promise<Where> {
+export async function holderWhere(deps: Deps, user: UserDoc, queue: InboxQueue): Promise<Where> {
   const gridIds = grantsOf(user, 'grid_worker').flatMap((g) => g.gridIds ?? [])
   switch (queue) {
     case 'grid':
@@ -94,8 +94,15 @@ async function filterKeys(deps: Deps, user: UserDoc, input: InboxInput): Promise
 export async function inboxPage(deps: Deps, user: UserDoc, input: InboxInput) {
   const queues = queuesOf(user)
   const queue = input.queue && queues.includes(input.queue) ? input.queue : queues[0]
-  if (!queue) return { items: [], nextCursor: null, queue: null, queues }
-  const states = input.state ? [input.state] : queue === 'street' ? ['submitted'] : OPEN_WORK
+  if (!queue) return { items: [], nextCursor: null, queue: null, queues, total: input.withTotal ? 0 : null }
+  const states =
+    input.state === 'working'
+      ? ['accepted', 'in_progress']
+      : input.state
+        ? [input.state]
+        : queue === 'street'
+          ? ['submitted']
+          : OPEN_WORK
   const keys = await filterKeys(deps, user, input)
   const where: Where = {
     ...(await holderWhere(deps, user, queue)),
@@ -104,8 +111,11 @@ export async function inboxPage(deps: Deps, user: UserDoc, input: InboxInput) {
     ...(input.overdue ? { dueAt: { lt: deps.clock.now() } } : {}),
   }
   const orderBy = { field: 'dueAt', direction: 'asc' as const }
-  const page = await deps.store.find('orders', { where, orderBy, limit: PAGE, cursor: input.cursor ?? null })
-  return { ...(await summaryPage(deps, user, page)), queue, queues }
+  const [page, total] = await Promise.all([
+    deps.store.find('orders', { where, orderBy, limit: PAGE, cursor: input.cursor ?? null }),
+    input.withTotal && !input.cursor ? deps.store.count('orders', where) : null,
+  ])
+  return { ...(await summaryPage(deps, user, page)), queue, queues, total }
 }
 
 /** 督办: supervised open orders of the admin's street, or of their community. */
