@@ -134,7 +134,9 @@ const NAME_POOL: string[] = (() => {
   for (let k = 0; pool.length < 18 * 5; k++) {
     const given = [...GIVEN_NAMES, ...GIVEN_MORE]
     const name = `${SURNAMES[k % SURNAMES.length]}${given[(k * 7 + Math.floor(k / SURNAMES.length)) % given.length]}`
-    if (!taken.has(name)) (pool.push(name), taken.add(name))
+    if (taken.has(name)) continue
+    pool.push(name)
+    taken.add(name)
   }
   return pool
 })()
