@@ -269,7 +269,7 @@ export const activityHandlers: { [A in ActivityActions]: Handler<A> } = {
         subjectType: 'signup',
         subjectId: confirmed._id,
         reason: `志愿服务「${activity.title}」${confirmed.hours ?? input.hours} 小时`,
-        link: `/packages/credit/pages/activity/index?id=${activity._id}`,
+        link: `/packages/credit/pages/activities/index?id=${activity._id}`,
         at: deps.clock.now(),
         streetId: activity.streetId,
         gridId: activity.gridId,

@@ -46,7 +46,7 @@ export async function awardJoin(deps: Deps, userId: string, grid: { _id: string;
     subjectType: 'user',
     subjectId: userId,
     reason: `加入${grid.name}`,
-    link: null,
+    link: '/pages/index/index',
     at: deps.clock.now(),
     streetId: grid.streetId,
     gridId: grid._id,

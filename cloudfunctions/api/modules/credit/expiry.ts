@@ -50,7 +50,7 @@ export async function expireFor(deps: Deps, userId: string, now: number): Promis
       subjectType: 'expiry',
       subjectId: String(through),
       reason: '积分到期',
-      link: null,
+      link: '/packages/credit/pages/home/index',
       at: now,
       month: monthOf(now),
       expiresAt: null,

@@ -225,7 +225,7 @@ export const creditHandlers: { [A in CreditActions]: Handler<A> } = {
         subjectType: 'correction',
         subjectId: user._id,
         reason: `人工调整：${input.reason}`,
-        link: null,
+        link: '/packages/credit/pages/home/index',
         at: now,
         month: monthOf(now),
         expiresAt: null,

@@ -47,7 +47,7 @@ export const gridMemberHandlers: { [A in MemberActions]: Handler<A> } = {
       const grid = await loadGrid(deps, input.gridId)
       if (!grid.workerIds.includes(input.workerId)) throw notFound('该网格没有这位网格员')
       const [worker] = await loadUsers(deps, [input.workerId])
-      if (!worker?.phone) throw notFound('网格员暂未登记电话，请在网格里留言')
+      if (!worker?.phone) throw notFound('网格员暂未登记电话，请通过诉求联系网格')
       await audit(deps, {
         actorId: user._id,
         action: 'contact.call',

@@ -121,13 +121,19 @@ describe('story 3 + 5: a rider snaps a zombie car and the loop runs to 满意', 
     )
     expect(closed).toMatchObject({ state: 'closed', rating: 'satisfied' })
     // The rider hears every step someone else took (not their own report), sorted: the steps share one instant.
-    const messages = dataOf<{ items: { title: string; body: string }[] }>(await api.call(rider, 'messages.list', {}))
+    const messages = dataOf<{ items: { title: string; body: string; link: string | null }[] }>(
+      await api.call(rider, 'messages.list', {}),
+    )
+    // Asked to rate, the reporter's message opens the order at its rating form.
+    expect(messages.items.find((m) => m.title === '您的上报已办结，请评价')?.link).toBe(
+      `/packages/orders/pages/detail/index?id=${created.id}&act=rate`,
+    )
     expect(messages.items.map((m) => `${m.title} ${m.body}`).sort()).toEqual(
       [
-        `工单已接单（${created.no}） 工单已接单（${created.no}）`,
-        `工单已转派（${created.no}） 转派至创城：需创城办协调物业拖车`,
-        `工单已接单（${created.no}） 工单已接单（${created.no}）`,
-        `工单已办结，请评价（${created.no}） 已协调物业拖走`,
+        `您的上报已受理 工单 ${created.no}`,
+        `您的上报已转交部门办理 工单 ${created.no}：转派至创城：需创城办协调物业拖车`,
+        `您的上报已受理 工单 ${created.no}`,
+        `您的上报已办结，请评价 工单 ${created.no}：已协调物业拖走`,
       ].sort(),
     )
   })
@@ -326,10 +332,10 @@ describe('deadlines, 督办 and auto-close', () => {
         .sort(),
     ).toEqual(
       [
-        `工单已派发（${order.no}） 僵尸车占道，轮胎都瘪了`,
-        `工单超期，已上报督办（${order.no}） 超期未办，已上报社区督办`,
-        `工单超期，已上报督办（${order.no}） 超期未办，已上报街道督办`,
-        `督办提醒（${order.no}） 请今天内接单`,
+        `有新工单待接单 工单 ${order.no}：僵尸车占道，轮胎都瘪了`,
+        `工单超期，已上报督办 工单 ${order.no}：超期未办，已上报社区督办`,
+        `工单超期，已上报督办 工单 ${order.no}：超期未办，已上报街道督办`,
+        `督办提醒：请尽快办理 工单 ${order.no}：请今天内接单`,
       ].sort(),
     )
   })
