@@ -13,7 +13,10 @@ export default defineAppConfig({
     ...(isH5 ? ['pages/login/index'] : []),
   ],
   subPackages: [
-    { root: 'packages/worker', pages: ['pages/home/index', 'pages/poster/index', 'pages/members/index'] },
+    {
+      root: 'packages/worker',
+      pages: ['pages/home/index', 'pages/poster/index', 'pages/members/index', 'pages/building/index'],
+    },
     {
       root: 'packages/admin',
       pages: [
@@ -62,7 +65,7 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
-    color: '#8a8f99',
+    color: '#646a73',
     selectedColor: '#e53029',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

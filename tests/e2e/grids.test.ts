@@ -145,7 +145,12 @@ test('the rider redeems an invite on 我的 → 使用邀请码 and opens the gr
   await page.locator(`#poster-${gridId}`).click()
   await page.locator('#poster-grid-name').filter({ hasText: name }).waitFor()
   expect(await page.locator('#poster').innerText()).toContain('李师傅')
-  expect((await page.locator('#poster-join-code').innerText()).trim()).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+  const code = (await page.locator('#poster-join-code').innerText()).trim()
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+  // Under the QR, the link it opens, for people who read it aloud or type it.
+  expect(await page.locator('#poster-join-url').innerText()).toMatch(
+    new RegExp(`^http://.+/#/pages/join/index.*${code}`),
+  )
   await page.locator('#poster-qr img').first().waitFor()
   await shot(page, 'grids-07-poster')
 })

@@ -6,12 +6,13 @@ interface CardProps {
   title?: string
   extra?: ReactNode
   className?: string
+  id?: string
 }
 
 /** White rounded panel, the building block of every page. */
-export function Card({ title, extra, className, children }: PropsWithChildren<CardProps>) {
+export function Card({ title, extra, className, id, children }: PropsWithChildren<CardProps>) {
   return (
-    <View className={`card ${className ?? ''}`}>
+    <View id={id} className={`card ${className ?? ''}`}>
       {title ? (
         <View className="card__head">
           <Text className="card__title">{title}</Text>

@@ -5,10 +5,10 @@ export type TagTone = 'red' | 'orange' | 'blue' | 'green' | 'grey' | 'light'
 
 /** Tinted background and text colour of each tone ('light' sits on the red banners). */
 const TONES: Record<TagTone, { background: string; color: string }> = {
-  red: { background: '#fdeceb', color: '#e53029' },
-  orange: { background: '#fff3e6', color: '#e8710a' },
+  red: { background: '#fdeceb', color: '#c0261d' },
+  orange: { background: '#fff3e6', color: '#a84f00' },
   blue: { background: '#e8f1fe', color: '#2f6fe0' },
-  green: { background: '#e6f7ef', color: '#12a36b' },
+  green: { background: '#e6f7ef', color: '#0a6e48' },
   grey: { background: '#f0f1f3', color: '#646a73' },
   light: { background: 'rgba(255, 255, 255, 0.22)', color: '#ffffff' },
 }

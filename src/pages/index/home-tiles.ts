@@ -5,7 +5,7 @@ import { LOSTFOUND_PAGES } from '../../copy/lostfound'
 import { workerGridIds } from '../../services/areas'
 import { CREDIT_PAGES } from '../../copy/credit'
 
-/** 首页's shortcuts for everyone: report, lost-and-found, my reports, messages. */
+/** 首页's shortcuts for everyone: report a hazard, raise a 诉求, lost-and-found, my reports, messages. */
 const HOME_TILES: TileItem[] = [
   {
     id: 'tile-snap',
@@ -14,6 +14,14 @@ const HOME_TILES: TileItem[] = [
     hint: '隐患随手报',
     tone: 'red',
     onTap: () => void Taro.switchTab({ url: '/pages/snap/index' }),
+  },
+  {
+    id: 'tile-demand',
+    mark: '诉',
+    title: '提诉求',
+    hint: '困难找网格',
+    tone: 'purple',
+    onTap: () => void Taro.navigateTo({ url: '/packages/orders/pages/create/index?source=demand' }),
   },
   {
     id: 'tile-lostfound',

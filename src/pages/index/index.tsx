@@ -1,5 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { Chips } from '../../components/chips'
+import { WorkHome } from '../../components/desk/work-home'
 import { GridFacts } from '../../components/grids/grid-facts'
 import { HomeGridCard } from '../../components/grids/home-grid-card'
 import { JoinPrompt } from '../../components/grids/join-prompt'
@@ -11,8 +14,11 @@ import { useCallWorker } from '../../hooks/grids/use-call-worker'
 import { useHomeGrid } from '../../hooks/grids/use-home-grid'
 import { usePendingJoinRedirect } from '../../hooks/grids/pending-join'
 import { usePullRefresh } from '../../hooks/use-pull-refresh'
+import { hasDesk, useDesk } from '../../hooks/use-desk'
+import { hasAdminArea, hasWorkerArea } from '../../services/areas'
 import { homeTiles } from './home-tiles'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 /** The grid card and who else serves it, with a real way to call the worker. */
 function MyGrid({ grid }: { grid: GridHome }) {
@@ -46,24 +52,64 @@ function useIdleRecovery(home: ReturnType<typeof useHomeGrid>) {
   }, [idle, reload])
 }
 
+type HomeMode = 'work' | 'life'
+const MODE_KEY = 'home-mode'
+
+/** Staff open 首页 on their work; the choice to see the resident view instead is remembered on the device. */
+function useHomeMode(): [HomeMode, (mode: HomeMode) => void] {
+  const [mode, setMode] = useState<HomeMode>(() => (Taro.getStorageSync(MODE_KEY) === 'life' ? 'life' : 'work'))
+  const choose = (next: HomeMode) => {
+    setMode(next)
+    Taro.setStorageSync(MODE_KEY, next)
+  }
+  return [mode, choose]
+}
+
+const MODES = [
+  { id: 'work', label: '工作' },
+  { id: 'life', label: '居民服务' },
+]
+
 export default function HomePage() {
   const home = useHomeGrid()
   usePullRefresh(home.reload)
   usePendingJoinRedirect()
   useIdleRecovery(home)
+  const staff = !!home.me && (hasWorkerArea(home.me.roles) || hasAdminArea(home.me.roles))
+  const desk = useDesk(staff)
+  const [mode, setMode] = useHomeMode()
 
   if (!home.me || home.waiting)
     return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
   const { me, grid } = home
+  const working = hasDesk(desk.data) && mode === 'work'
   return (
-    <View className="page home">
+    <PageRoot className="page home">
       <View className="home__hello">
         <Text className="home__greet">{`您好，${me.nickname}`}</Text>
-        <Text className="muted">{grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}</Text>
+        <Text className="home__tagline">
+          {working ? '今天的工作都在这里' : grid ? '有事找网格，网格来帮您' : '加入网格，身边事有人管'}
+        </Text>
       </View>
-      {grid ? <MyGrid grid={grid} /> : <JoinPrompt />}
-      <Text className="section-title">常用服务</Text>
-      <TileGrid tiles={homeTiles(me.roles)} columns={4} />
-    </View>
+      {hasDesk(desk.data) ? (
+        <View className="home__modes">
+          <Chips
+            idPrefix="home-mode-"
+            items={MODES}
+            selected={[mode]}
+            onToggle={(id) => setMode(id === 'life' ? 'life' : 'work')}
+          />
+        </View>
+      ) : null}
+      {working && desk.data ? (
+        <WorkHome desk={desk.data} roles={me.roles} />
+      ) : (
+        <>
+          {grid ? <MyGrid grid={grid} /> : <JoinPrompt />}
+          <Text className="section-title">常用服务</Text>
+          <TileGrid tiles={homeTiles(me.roles)} columns={4} />
+        </>
+      )}
+    </PageRoot>
   )
 }

@@ -14,6 +14,7 @@ import { CodeEntry } from './code-entry'
 import { JoinForm } from './join-form'
 import { codeFromParams } from './join-code'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 function LoginFirst({ code }: { code: string | null }) {
   const go = () => {
@@ -90,12 +91,12 @@ export default function JoinPage() {
 
   if (needsLogin())
     return (
-      <View className="page join">
+      <PageRoot className="page join">
         <LoginFirst code={code} />
-      </View>
+      </PageRoot>
     )
   return (
-    <View className="page join">
+    <PageRoot className="page join">
       {code ? (
         <Preview
           key={code}
@@ -108,6 +109,6 @@ export default function JoinPage() {
       ) : (
         <CodeEntry initial={opened.code ? '' : opened.typed} problem={problem} onLookup={setCode} />
       )}
-    </View>
+    </PageRoot>
   )
 }

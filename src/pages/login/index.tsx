@@ -11,14 +11,15 @@ import { loadMe } from '../../services/me'
 import { HOME_PAGE } from '../../services/session'
 import { takePendingJoin } from '../../hooks/grids/pending-join'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 function NotAvailable() {
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="无法在此登录">
         <Text className="para">演示登录只在本地演示环境中提供。请在微信中搜索并打开「网格通」小程序使用。</Text>
       </Card>
-    </View>
+    </PageRoot>
   )
 }
 
@@ -45,7 +46,7 @@ function DemoLogin() {
   }
 
   return (
-    <View className="page login">
+    <PageRoot className="page login">
       <View className="login__intro">
         <Text className="login__title">网格通 · 本地演示</Text>
         <Text className="login__sub">
@@ -59,7 +60,7 @@ function DemoLogin() {
       ) : (
         <PageStatus loading={people.loading} error={people.error} onRetry={() => void people.reload()} />
       )}
-    </View>
+    </PageRoot>
   )
 }
 

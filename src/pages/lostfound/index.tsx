@@ -8,6 +8,7 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh'
 import { FilterChips, ScopeTabs, SearchBox } from './filters'
 import { usePostList, type ListMeta } from './use-post-list'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -72,7 +73,7 @@ export default function LostFoundPage() {
   usePullRefresh(list.reload)
   const filtered = Boolean(filters.kind || filters.category || filters.q || filters.since !== 'all')
   return (
-    <View className="page lf">
+    <PageRoot className="page lf">
       <Card className="lf__filters">
         <ScopeTabs state={state} />
         <SearchBox key={filters.q ?? ''} state={state} />
@@ -82,6 +83,6 @@ export default function LostFoundPage() {
       <Card>
         <PostList list={list} empty={<Empty meta={meta} filtered={filtered} onClear={state.clear} />} />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

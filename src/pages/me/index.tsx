@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { Card } from '../../components/card'
@@ -13,7 +13,9 @@ import { areaLinks } from '../../services/areas'
 import { clearToken, isLocalDemo, LOGIN_PAGE } from '../../services/session'
 import { InboxSection } from './inbox-section'
 import { ProfileForm } from './profile-form'
+import { setLargeText, useLargeText } from '../../services/large-text'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 const MY_LINKS: LinkItem[] = [
   {
@@ -48,6 +50,22 @@ const MY_LINKS: LinkItem[] = [
   },
 ]
 
+/** 大字模式: larger text and buttons on this phone, remembered here. */
+function LargeTextSwitch() {
+  const large = useLargeText()
+  return (
+    <Card>
+      <View className="me__switch">
+        <View className="me__switch-text">
+          <Text className="me__switch-title">大字模式</Text>
+          <Text className="muted">文字和按钮放大，看得更清楚</Text>
+        </View>
+        <Switch id="large-text" checked={large} color="#d42a20" onChange={(e) => setLargeText(e.detail.value)} />
+      </View>
+    </Card>
+  )
+}
+
 /** Signing out forgets the token (and with it the current person). */
 function logout(): void {
   clearToken()
@@ -60,10 +78,11 @@ export default function MePage() {
 
   if (!me) return <PageStatus loading={loading} error={error} onRetry={() => void reload()} />
   return (
-    <View className="page">
+    <PageRoot className="page">
       <ProfileHeader me={me} />
       <LinkList items={areaLinks(me.roles)} />
       <LinkList items={MY_LINKS} />
+      <LargeTextSwitch />
       <Card title="修改资料">
         <ProfileForm me={me} />
       </Card>
@@ -73,6 +92,6 @@ export default function MePage() {
           退出登录（切换演示身份）
         </Button>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

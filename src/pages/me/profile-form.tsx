@@ -15,6 +15,7 @@ interface ProfileFieldProps {
   initial: string
   placeholder: string
   type?: 'text' | 'number'
+  /** The most characters allowed; more may be typed or pasted, and are pointed out before saving. */
   maxLength: number
   /** The me.update payload for what was typed. */
   toChange: (value: string) => Change
@@ -52,13 +53,16 @@ function useProfileSave(field: ProfileFieldProps['field'], initial: string, toCh
 /** One profile field saved on its own: checked by me.update's schema, saved into the current-user store. */
 function ProfileField({ field, label, initial, placeholder, type = 'text', maxLength, toChange }: ProfileFieldProps) {
   const { value, edit, save, error, pending } = useProfileSave(field, initial, toChange)
+  // Never cut what was typed or pasted silently: say how much is too much, and save nothing until it fits.
+  const length = [...value].length
+  const tooLong = length > maxLength ? `${label}最多 ${maxLength} 个字，现在是 ${length} 个字，请删减后保存` : null
   const saveButton = (
     <Button
       id={`${field}-save`}
       type="primary"
       size="small"
       loading={pending}
-      disabled={pending}
+      disabled={pending || tooLong !== null}
       onClick={() => void save()}
     >
       保存
@@ -70,11 +74,11 @@ function ProfileField({ field, label, initial, placeholder, type = 'text', maxLe
       label={label}
       value={value}
       type={type}
-      maxLength={maxLength}
+      maxLength={maxLength * 5}
       placeholder={placeholder}
-      error={error}
+      error={tooLong ?? error}
       onChange={edit}
-      onConfirm={() => void save()}
+      onConfirm={() => void (tooLong ? undefined : save())}
       action={saveButton}
     />
   )

@@ -12,6 +12,7 @@ import { DuplicateSheet } from './duplicate-sheet'
 import { LocationField } from './location-field'
 import { useSnapDraft, useSnapSubmit, type SnapDraft } from './use-snap'
 import './index.css'
+import { PageRoot } from '../../components/page-root'
 
 const openMine = () => void Taro.navigateTo({ url: '/packages/orders/pages/mine/index' })
 
@@ -57,7 +58,7 @@ function SnapForm({ ownerId }: { ownerId: string }) {
   const draft = useSnapDraft()
   const send = useSnapSubmit(draft, ownerId)
   return (
-    <View className="page snap">
+    <PageRoot className="page snap">
       <PhotoAndPlace draft={draft} />
       <CategoryField
         value={draft.categoryId}
@@ -91,7 +92,7 @@ function SnapForm({ ownerId }: { ownerId: string }) {
           onCancel={send.dismiss}
         />
       ) : null}
-    </View>
+    </PageRoot>
   )
 }
 

@@ -28,7 +28,7 @@ export function OrderList({ list, empty, showDue = false }: OrderListProps) {
   )
 }
 
-function OrderRow({ order: o, showDue }: { order: OrderSummary; showDue: boolean }) {
+export function OrderRow({ order: o, showDue }: { order: OrderSummary; showDue: boolean }) {
   const when =
     showDue && o.dueAt ? `${dayjs(o.dueAt).format('MM-DD HH:mm')} 前` : dayjs(o.createdAt).format('MM-DD HH:mm')
   const where = [o.gridName ?? '街道待派单', o.departmentName, when].filter(Boolean).join(' · ')

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -13,6 +13,7 @@ import { useMe } from '../../../../hooks/use-me'
 import { ADMIN_HOME, WORKER_HOME } from '../../../../services/areas'
 import { refreshMe } from '../../../../services/me'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Granted = ActionOutput<'invites.redeem'>
 
@@ -97,7 +98,7 @@ export default function RedeemInvitePage() {
   const { me } = useMe()
   const [granted, setGranted] = useState<Granted | null>(null)
   return (
-    <View className="page">
+    <PageRoot className="page">
       {granted ? <GrantedCard granted={granted} /> : null}
       <RedeemForm onGranted={setGranted} />
       {me ? (
@@ -105,6 +106,6 @@ export default function RedeemInvitePage() {
           <RoleTags roles={me.roles} />
         </Card>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

@@ -10,6 +10,7 @@ import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Entry = ActionOutput<'audit.list'>['items'][number]
 
@@ -32,7 +33,7 @@ export default function AuditPage() {
   const list = usePaged(useCallback((cursor?: string) => call('audit.list', { cursor }), []))
   usePullRefresh(list.reload)
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="操作记录" extra={<Text className="muted">查阅住户、授权等操作均留痕</Text>}>
         <PagedList
           list={list}
@@ -41,6 +42,6 @@ export default function AuditPage() {
           renderItem={(e) => <AuditRow key={e.id} entry={e} />}
         />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

@@ -9,6 +9,7 @@ import { isStreetAdmin } from '../../../../services/areas'
 import { DepartmentEditor, type Department, type Grid } from './department-editor'
 import { NewDepartment } from './new-department'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 async function loadDesk() {
   const [departments, tree] = await Promise.all([call('departments.list', {}), call('grids.tree', {})])
@@ -50,7 +51,7 @@ export default function DepartmentsPage() {
   const { departments, grids } = desk.data
   const reload = () => void desk.reload()
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="部门与入格网格" extra={<Text className="muted">点部门调整</Text>}>
         {departments.length === 0 ? <Text className="para">还没有部门。</Text> : null}
         {departments.map((d) => (
@@ -65,6 +66,6 @@ export default function DepartmentsPage() {
         ))}
       </Card>
       {me && isStreetAdmin(me.roles) ? <NewDepartment onCreated={reload} /> : null}
-    </View>
+    </PageRoot>
   )
 }

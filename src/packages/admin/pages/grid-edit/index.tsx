@@ -7,6 +7,7 @@ import { call } from '../../../../services/api'
 import { CreateForm } from './create-form'
 import { EditForm } from './edit-form'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 function CreateGrid({ communityId }: { communityId: string | null }) {
   const tree = useQuery(useCallback(() => call('grids.tree', {}), []))
@@ -37,12 +38,12 @@ export default function GridEditPage() {
     void Taro.setNavigationBarTitle({ title: gridId ? '编辑网格' : '新建网格' })
   }, [gridId])
   return (
-    <View className="page">
+    <PageRoot className="page">
       {gridId ? (
         <EditGrid gridId={gridId} created={params.created === '1'} />
       ) : (
         <CreateGrid communityId={params.communityId ?? null} />
       )}
-    </View>
+    </PageRoot>
   )
 }

@@ -13,6 +13,7 @@ import { isStreetAdmin } from '../../../../services/areas'
 import { CommunityCard } from './community-card'
 import './index.css'
 import { CREDIT_PAGES } from '../../../../copy/credit'
+import { PageRoot } from '../../../../components/page-root'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 const ADMIN = '/packages/admin/pages'
@@ -53,7 +54,7 @@ export default function AdminHomePage() {
   if (!tree.data) return <PageStatus loading={tree.loading} error={tree.error} onRetry={() => void tree.reload()} />
   const { streets } = tree.data
   return (
-    <View className="page">
+    <PageRoot className="page">
       <TileGrid tiles={tilesFor(me?.roles ?? [])} />
       {streets.map((street) => (
         <View key={street.id}>
@@ -68,6 +69,6 @@ export default function AdminHomePage() {
           <Text className="para">您的管理范围内还没有社区和网格。</Text>
         </Card>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { Card } from '../../../../components/card'
@@ -12,6 +11,7 @@ import { CreatedCode } from './created-code'
 import { CreateForm } from './create-form'
 import { InviteList } from './invite-list'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 async function loadChoices() {
   const [tree, departments, points] = await Promise.all([
@@ -31,7 +31,7 @@ export default function InvitesPage() {
   if (!choices.data || !me)
     return <PageStatus loading={choices.loading} error={choices.error} onRetry={() => void choices.reload()} />
   return (
-    <View className="page">
+    <PageRoot className="page">
       {created ? <CreatedCode invite={created} /> : null}
       <CreateForm
         {...choices.data}
@@ -45,6 +45,6 @@ export default function InvitesPage() {
       <Card title="已发放的邀请码">
         <InviteList key={created?.code ?? ''} />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

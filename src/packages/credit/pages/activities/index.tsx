@@ -13,6 +13,7 @@ import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
 import { fieldMessage, userMessage } from '../../../../services/call-error'
 import { timeText } from '../../../../copy/credit'
+import { PageRoot } from '../../../../components/page-root'
 
 type Activity = ActionOutput<'activities.list'>['items'][number]
 
@@ -126,13 +127,13 @@ export default function ActivitiesPage() {
   const list = usePaged(useCallback((cursor?: string) => call('activities.list', { cursor }), []))
   usePullRefresh(list.reload)
   return (
-    <View className="page">
+    <PageRoot className="page">
       <PagedList
         list={list}
         emptyId="activities-empty"
         empty="近期没有志愿活动。社区发布后会显示在这里。"
         renderItem={(a) => <ActivityCard key={a.id} a={a} onChange={list.reload} />}
       />
-    </View>
+    </PageRoot>
   )
 }

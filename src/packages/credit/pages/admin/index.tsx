@@ -16,6 +16,7 @@ import { openWorkbook } from './exports'
 import { RuleRow } from './rules'
 import { CorrectForm } from './correct-form'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
 const DAY = 86_400_000
@@ -130,7 +131,7 @@ export default function CreditAdminPage() {
     }
   }
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="积分统计">
         <Chips
           idPrefix="month-"
@@ -204,6 +205,6 @@ export default function CreditAdminPage() {
           ))}
         </Card>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

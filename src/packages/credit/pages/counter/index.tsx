@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { VOUCHER_STATE_LABELS, type ActionOutput } from '../../../../contract'
 import { useAction } from '../../../../hooks/use-action'
 import { fieldMessage, userMessage } from '../../../../services/call-error'
 import { timeText } from '../../../../copy/credit'
+import { PageRoot } from '../../../../components/page-root'
 
 type Voucher = ActionOutput<'market.useVoucher'>
 
@@ -38,7 +39,7 @@ export default function CounterPage() {
     }
   }
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="核销兑换券">
         <TextField
           id="counter-code"
@@ -68,6 +69,6 @@ export default function CounterPage() {
           <Text className="muted">请把物品交给持券人。同一张兑换券再次核销会被拒绝。</Text>
         </Card>
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

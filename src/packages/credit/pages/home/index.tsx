@@ -15,6 +15,7 @@ import { call } from '../../../../services/api'
 import { userMessage } from '../../../../services/call-error'
 import { CREDIT_PAGES, dayText, timeText } from '../../../../copy/credit'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Entry = ActionOutput<'credit.ledger'>['items'][number]
 const KIND_TONE: Record<Entry['kind'], TagTone> = {
@@ -67,7 +68,7 @@ export default function CreditHomePage() {
   }
   if (!s) return <PageStatus loading={summary.loading} error={summary.error} onRetry={() => void summary.reload()} />
   return (
-    <View className="page">
+    <PageRoot className="page">
       <View className="credit-banner">
         <Text className="credit-banner__label">我的积分</Text>
         <Text id="credit-balance" className="credit-banner__balance">
@@ -130,6 +131,6 @@ export default function CreditHomePage() {
           renderItem={(e) => <EntryRow key={e.id} e={e} />}
         />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

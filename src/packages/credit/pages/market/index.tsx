@@ -13,6 +13,7 @@ import { call } from '../../../../services/api'
 import { userMessage } from '../../../../services/call-error'
 import { CREDIT_PAGES, dayText } from '../../../../copy/credit'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Item = ActionOutput<'market.list'>['items'][number]
 
@@ -55,7 +56,7 @@ export default function MarketPage() {
   }
 
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card>
         <Text id="market-balance" className="market-balance">
           {balance === null ? '正在读取积分…' : `我的积分：${balance}`}
@@ -94,6 +95,6 @@ export default function MarketPage() {
           }}
         />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

@@ -12,6 +12,7 @@ import { call } from '../../../../services/api'
 import { qrSvg } from '../../../../utils/qr-svg'
 import { dayText, timeText } from '../../../../copy/credit'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Voucher = ActionOutput<'market.vouchers'>['items'][number]
 const TONE = { issued: 'green', used: 'grey', expired: 'grey' } as const
@@ -44,7 +45,7 @@ export default function VouchersPage() {
   const list = usePaged(useCallback((cursor?: string) => call('market.vouchers', { cursor }), []))
   usePullRefresh(list.reload)
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="出示兑换码领取">
         <Text className="muted">到兑换点把兑换码或二维码给工作人员，核销后即可领取。兑换码只给本人使用。</Text>
       </Card>
@@ -56,6 +57,6 @@ export default function VouchersPage() {
           <VoucherCard key={v.id} v={v} open={params.id ? params.id === v.id : v.state === 'issued'} />
         )}
       />
-    </View>
+    </PageRoot>
   )
 }

@@ -20,6 +20,7 @@ import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 type Which = (typeof CLAIM_LISTS)[number]
 
@@ -66,7 +67,7 @@ export default function ClaimsPage() {
     void Taro.setNavigationBarTitle({ title: TITLES[which] })
   }, [which])
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card>
         <Chips
           idPrefix="claims-"
@@ -84,6 +85,6 @@ export default function ClaimsPage() {
           />
         </View>
       </Card>
-    </View>
+    </PageRoot>
   )
 }

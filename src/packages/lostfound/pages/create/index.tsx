@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { ErrorText } from '../../../../components/error-text'
@@ -10,6 +9,7 @@ import { workerGridIds } from '../../../../services/areas'
 import { KindCard, WhatCard, WhereWhenCard, WideSwitch, type Patch } from './parts'
 import { today, useCreatePost, type PostDraft } from './use-create-post'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 const emptyDraft = (gridId: string | null): PostDraft => ({
   kind: 'lost',
@@ -38,7 +38,7 @@ function CreateForm({ me }: { me: MeView }) {
   }
   const parts = { draft, patch, field: create.errors.field }
   return (
-    <View className="page lf-create">
+    <PageRoot className="page lf-create">
       <KindCard {...parts} staff={isLostFoundStaff(me.roles)} workerGrids={workerGrids} />
       <WhatCard {...parts} />
       <WhereWhenCard {...parts} />
@@ -54,7 +54,7 @@ function CreateForm({ me }: { me: MeView }) {
       >
         {create.progress ?? '发布'}
       </Button>
-    </View>
+    </PageRoot>
   )
 }
 

@@ -13,6 +13,7 @@ import { HandOverCode } from './hand-over-code'
 import { PostActions } from './post-actions'
 import { Returned, Summary } from './summary'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 /** 可能相符: open posts of the other kind that may be the same thing (poster and staff only). */
 function Matches({ p }: { p: LostPostDetail }) {
@@ -40,13 +41,13 @@ export default function PostDetailPage() {
   const p = post.data
   const changed = (next?: LostPostDetail) => (next ? post.setData(next) : void post.reload())
   return (
-    <View className="page lf-detail">
+    <PageRoot className="page lf-detail">
       <Returned p={p} />
       <Summary p={p} />
       <HandOverCode p={p} />
       <PostActions p={p} onChanged={changed} />
       <ClaimList p={p} onChanged={() => void post.reload()} />
       <Matches p={p} />
-    </View>
+    </PageRoot>
   )
 }

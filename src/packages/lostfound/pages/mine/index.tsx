@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
@@ -8,6 +8,7 @@ import { LOSTFOUND_PAGES } from '../../../../copy/lostfound'
 import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
+import { PageRoot } from '../../../../components/page-root'
 
 const EMPTY = (
   <>
@@ -28,13 +29,13 @@ export default function MyPostsPage() {
   const list = usePaged(useCallback((cursor?: string) => call('lostfound.mine', { cursor }), []))
   usePullRefresh(list.reload)
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card>
         <PostList list={list} empty={EMPTY} />
       </Card>
       <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: LOSTFOUND_PAGES.claims('received') })}>
         待我核对和交接的认领
       </Button>
-    </View>
+    </PageRoot>
   )
 }

@@ -6,6 +6,7 @@ import { PageStatus } from '../../../../components/page-status'
 import { useCategories } from '../../../../hooks/orders/use-categories'
 import { CategoryEditor, type Category } from './category-editor'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 function CategoryRow({ category: c, onEdit }: { category: Category; onEdit: () => void }) {
   return (
@@ -30,7 +31,7 @@ export default function CategoriesPage() {
     </Button>
   )
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card title="工单分类与时限" extra={add}>
         {list.data.items.map((c) => (
           <CategoryRow key={c.id} category={c} onEdit={() => setEditing(c)} />
@@ -46,6 +47,6 @@ export default function CategoriesPage() {
           }}
         />
       ) : null}
-    </View>
+    </PageRoot>
   )
 }

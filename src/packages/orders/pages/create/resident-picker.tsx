@@ -1,11 +1,12 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Chips } from '../../../../components/chips'
 import { TextField } from '../../../../components/text-field'
 import { actions, type ActionOutput } from '../../../../contract'
 import { useFieldErrors } from '../../../../hooks/use-field-errors'
 import { call } from '../../../../services/api'
+import { useQuery } from '../../../../hooks/use-query'
 
 type Member = ActionOutput<'grids.members'>['items'][number]
 
@@ -55,5 +56,24 @@ export function ResidentPicker({ gridId, value, onChange }: ResidentPickerProps)
         empty={found ? '没有找到，请先在住户名册中登记无手机住户' : ''}
       />
     </View>
+  )
+}
+
+/** 楼长's 代办: a neighbour of their own building, picked from its list (phones masked). */
+export function NeighbourPicker({ gridId, value, onChange }: ResidentPickerProps) {
+  const building = useQuery(useCallback(() => call('desk.building', { gridId }), [gridId]))
+  if (!building.data) return <Text className="muted">{building.error ?? '正在加载本楼住户…'}</Text>
+  const neighbours = building.data.items.filter((m) => !m.isBuildingHead)
+  return (
+    <Chips
+      idPrefix="proxy-"
+      items={neighbours.map((m) => ({
+        id: m.id,
+        label: `${m.name} · ${m.unit}单元${m.room}${m.offline ? '（无手机）' : ''}`,
+      }))}
+      selected={value ? [value] : []}
+      onToggle={onChange}
+      empty="本楼还没有登记的邻居，请联系网格员登记"
+    />
   )
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Card } from '../../../../components/card'
 import { ErrorText } from '../../../../components/error-text'
 import type { OrderDetail } from '../../../../contract'
@@ -22,12 +22,16 @@ interface HandlingProps {
   onChanged: (order: OrderDetail) => void
   /** The action failed: the order may have moved on, so load it again. */
   onStale: () => void
+  /** Opened from a message asking for it (`?act=rate`): that form is open from the start, when still allowed. */
+  focus?: string
 }
 
 /** Sends one event; the answer is the order as it is now. A failure is shown and the order reloaded. */
-function useOrderAction({ o, onChanged, onStale }: Omit<HandlingProps, 'ownerId'>) {
+function useOrderAction({ o, onChanged, onStale, focus }: Omit<HandlingProps, 'ownerId'>) {
   const act = useAction('orders.act')
-  const [open, setOpen] = useState<EventType | null>(null)
+  const [open, setOpen] = useState<EventType | null>(
+    () => o.can.find((e) => e === focus && !DIRECT.includes(e)) ?? null,
+  )
   const [problem, setProblem] = useState<string | null>(null)
   const run = async (event: OrderEventInput) => {
     setProblem(null)
@@ -47,10 +51,14 @@ function useOrderAction({ o, onChanged, onStale }: Omit<HandlingProps, 'ownerId'
 export function Handling(props: HandlingProps) {
   const { o, ownerId } = props
   const { open, setOpen, problem, run, pending } = useOrderAction(props)
+  useEffect(() => {
+    if (props.focus && o.can.some((e) => e === props.focus))
+      void Taro.pageScrollTo({ selector: '#order-handling', duration: 0 }).catch(() => undefined)
+  }, [props.focus, o.can])
   if (!o.can.length) return null
   const press = (e: EventType) => (DIRECT.includes(e) ? void run({ type: 'accept' }) : setOpen(e))
   return (
-    <Card title="办理">
+    <Card title={open === 'rate' ? '请评价办理结果' : '办理'} id="order-handling">
       {open ? (
         <EventForm
           type={open}

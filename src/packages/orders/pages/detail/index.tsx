@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { Card } from '../../../../components/card'
@@ -11,10 +10,11 @@ import { Handling } from './handling'
 import { HiddenNumbers } from './hidden-numbers'
 import { Summary } from './order-summary'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 /** 工单详情: the report, the buttons this viewer may press, and every step so far. */
 export default function OrderDetailPage() {
-  const id = useRouter().params.id ?? ''
+  const { id = '', act } = useRouter().params
   const order = useQuery(useCallback(() => call('orders.get', { orderId: id }), [id]))
   const me = useMe()
   if (!order.data || !me.me)
@@ -27,13 +27,19 @@ export default function OrderDetailPage() {
       />
     )
   return (
-    <View className="page order-detail">
+    <PageRoot className="page order-detail">
       <Summary o={order.data} />
       <HiddenNumbers o={order.data} />
-      <Handling o={order.data} ownerId={me.me.id} onChanged={order.setData} onStale={() => void order.reload()} />
+      <Handling
+        o={order.data}
+        ownerId={me.me.id}
+        focus={act}
+        onChanged={order.setData}
+        onStale={() => void order.reload()}
+      />
       <Card title="办理进度">
         <Timeline items={order.data.timeline} />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

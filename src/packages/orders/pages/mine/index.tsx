@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { Card } from '../../../../components/card'
 import { Chips } from '../../../../components/chips'
@@ -6,6 +5,7 @@ import { OrderList } from '../../../../components/orders/order-list'
 import { usePaged } from '../../../../hooks/use-paged'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { call } from '../../../../services/api'
+import { PageRoot } from '../../../../components/page-root'
 
 type Whose = 'reported' | 'proxied'
 const TABS = [
@@ -23,7 +23,7 @@ export default function MyOrdersPage() {
   const list = usePaged(useCallback((cursor?: string) => call('orders.mine', { whose, cursor }), [whose]))
   usePullRefresh(list.reload)
   return (
-    <View className="page">
+    <PageRoot className="page">
       <Card>
         <Chips
           idPrefix="mine-"
@@ -33,6 +33,6 @@ export default function MyOrdersPage() {
         />
         <OrderList list={list} empty={EMPTY[whose]} />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

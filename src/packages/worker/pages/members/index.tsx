@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
@@ -12,6 +12,7 @@ import { call } from '../../../../services/api'
 import { MemberList } from './member-list'
 import { OfflineForm } from './offline-form'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 /** The search box; the query is checked by grids.members' schema before it is run. */
 function MemberSearch({ gridId, onSearch }: { gridId: string; onSearch: (q: string) => void }) {
@@ -55,7 +56,7 @@ export default function MembersPage() {
       />
     )
   return (
-    <View className="page members">
+    <PageRoot className="page members">
       <Card title={grid.data.name} extra={<Text className="muted">{`${grid.data.memberCount} 位居民`}</Text>}>
         <MemberSearch gridId={gridId} onSearch={renew} />
         <Text id="members-notice" className="notice notice--small">
@@ -72,6 +73,6 @@ export default function MembersPage() {
           }}
         />
       </Card>
-    </View>
+    </PageRoot>
   )
 }

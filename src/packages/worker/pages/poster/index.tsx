@@ -10,6 +10,7 @@ import { call } from '../../../../services/api'
 import { userMessage } from '../../../../services/call-error'
 import { PosterSheet } from './poster-sheet'
 import './index.css'
+import { PageRoot } from '../../../../components/page-root'
 
 /** The browser build points the QR at this site's join link; WeChat builds use the mini-program code. */
 function baseUrl(): string | undefined {
@@ -73,9 +74,9 @@ export default function PosterPage() {
   if (!poster.data)
     return <PageStatus loading={poster.loading} error={poster.error} onRetry={() => void poster.reload()} />
   return (
-    <View className="page poster-page">
+    <PageRoot className="page poster-page">
       <PosterSheet poster={poster.data} />
       <PosterTools rotating={rotate.pending} onRotate={() => void rotate.confirmRotate()} />
-    </View>
+    </PageRoot>
   )
 }

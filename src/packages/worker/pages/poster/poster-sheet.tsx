@@ -24,11 +24,16 @@ export function PosterSheet({ poster }: { poster: Poster }) {
         )}
       </View>
       <Text className="poster__scan">{poster.miniCodeUrl ? '微信扫一扫，加入本网格' : '手机扫一扫，打开加入页面'}</Text>
+      {poster.joinUrl && !poster.miniCodeUrl ? (
+        <Text id="poster-join-url" className="poster__url">
+          {poster.joinUrl}
+        </Text>
+      ) : null}
       <Text className="poster__code-label">加入码</Text>
       <Text id="poster-join-code" className="poster__code">
         {poster.joinCode}
       </Text>
-      <Text className="poster__code-hint">无法扫码时，在「网格通」首页点“输入加入码”</Text>
+      <Text className="poster__code-hint">无法扫码时，打开上方网址，或在「网格通」首页点“输入加入码”</Text>
       <View className="poster__workers">
         <Text className="poster__workers-label">{ROLE_LABELS.grid_worker}</Text>
         <Text className="poster__workers-names">{poster.workerNames.join('、') || '暂未配备'}</Text>

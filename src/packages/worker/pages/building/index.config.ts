@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本楼住户', enablePullDownRefresh: true })
