@@ -62,7 +62,7 @@ test('a grid worker opens 首页 on their work: counts, the tab badge, and one t
   // 首页 stays in the document (hidden) under 待办: only what is drawn counts.
   const rows = page.locator('.order-list__item:visible')
   await page.waitForFunction(() => {
-    const shown = [...document.querySelectorAll<HTMLElement>('.order-list__category')]
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.order-list__category'))
       .filter((e) => e.offsetParent !== null)
       .map((e) => e.textContent)
     return shown.length > 0 && shown.every((t) => t === '交通秩序（含僵尸车）')
@@ -138,7 +138,7 @@ async function measure(page: Page) {
       range.selectNodeContents(el)
       return range.getBoundingClientRect().height
     }
-    const controls = [...document.querySelectorAll('.nut-button, .chips__chip')].map(
+    const controls = Array.from(document.querySelectorAll('.nut-button, .chips__chip')).map(
       (b) => b.getBoundingClientRect().height,
     )
     return {
