@@ -9,6 +9,7 @@ import { fileActions } from './files'
 import { lostfoundActions } from './lostfound'
 import { creditActions } from './credit'
 import { deskActions } from './desk'
+import { feedActions } from './feed'
 
 /**
  * The one declaration of every action: name → input → output, and whether it mutates
@@ -24,6 +25,7 @@ export const actions = {
   ...lostfoundActions,
   ...creditActions,
   ...deskActions,
+  ...feedActions,
 } as const satisfies Record<string, { mutating: boolean; input: z.ZodType; output: z.ZodType }>
 
 export type ActionMap = typeof actions

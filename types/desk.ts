@@ -28,7 +28,9 @@ const PlaceRefSchema = z.object({ id: z.string(), name: z.string() })
 export const DeskSchema = z.object({
   queues: z.array(QueueCountSchema),
   totals: z.object({ pending: z.number().int(), working: z.number().int(), overdue: z.number().int() }),
-  /** The tab badge: items waiting to be taken plus taken ones past their deadline, each counted once. */
+  /** Residents' questions: open without a staff reply in grids I answer in; flagged to my community (2 days). */
+  questions: z.object({ pending: z.number().int(), flagged: z.number().int(), gridIds: z.array(z.string()) }),
+  /** The tab badge: items waiting to be taken, taken ones past their deadline, and questions waiting for a reply. */
   badge: z.number().int(),
   /** The most urgent open items of the first queue (deadline first), at most 3. */
   urgent: z.array(OrderSummarySchema),

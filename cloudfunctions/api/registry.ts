@@ -18,6 +18,7 @@ import { creditHandlers } from './modules/credit/handlers'
 import { marketHandlers } from './modules/credit/market'
 import { activityHandlers } from './modules/credit/activities'
 import { deskHandlers } from './modules/desk/handlers'
+import { feedHandlers } from './modules/feed/handlers'
 
 export type Registry = { [A in ActionName]: Handler<A> }
 
@@ -39,4 +40,5 @@ export const registry: Registry = {
   ...marketHandlers,
   ...activityHandlers,
   ...deskHandlers,
+  ...feedHandlers,
 }

@@ -2,6 +2,7 @@
 import type { Deps } from '../context'
 import { autoCloseResolved, escalateOverdue } from './orders'
 import { expirePosts } from './lostfound'
+import { flagUnanswered } from '../modules/feed/questions'
 import { awardPending } from '../modules/credit/awards'
 import { expirePoints } from '../modules/credit/expiry'
 import { sweepExpiredDocuments, sweepExpiredRequests, sweepOldJobRuns } from './sweeps'
@@ -47,6 +48,12 @@ export const JOBS = [
     label: '失物招领启事到期下架',
     counters: { expiredPosts: '到期下架的启事' },
     run: async (deps, now) => ({ expiredPosts: await expirePosts(deps, now) }),
+  }),
+  defineJob({
+    name: 'flagUnanswered',
+    label: '提醒未回复的居民提问',
+    counters: { flaggedQuestions: '提醒的未回复提问' },
+    run: async (deps, now) => ({ flaggedQuestions: await flagUnanswered(deps, now) }),
   }),
   defineJob({
     name: 'awardCredit',

@@ -210,6 +210,30 @@ export const SCHEMA = {
     ],
   },
   jobruns: { rule: 'function_only', indexes: [{ name: 'time', fields: [desc('startedAt')] }] },
+  /** The grid feed (modules/feed): posts once, and one entry per grid they reach, pinned first then newest. */
+  feedposts: { rule: 'function_only', indexes: [{ name: 'author', fields: [asc('authorId'), desc('createdAt')] }] },
+  feeditems: {
+    rule: 'function_only',
+    indexes: [{ name: 'grid', fields: [asc('gridId'), asc('live'), desc('sortKey')] }],
+  },
+  feedreads: { rule: 'function_only', indexes: [{ name: 'post', fields: [asc('postId'), desc('at')] }] },
+  /** Questions (问答): a grid's, its 待回复, the asker's own, and the open ones the tick flags when unanswered. */
+  questions: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'grid', fields: [asc('gridId'), desc('createdAt')] },
+      { name: 'pending', fields: [asc('gridId'), asc('state'), asc('staffReplied'), desc('createdAt')] },
+      { name: 'asker', fields: [asc('askerId'), desc('createdAt')] },
+      { name: 'unanswered', fields: [asc('state'), asc('staffReplied'), asc('flagged'), asc('createdAt')] },
+      { name: 'communityFlagged', fields: [asc('communityId'), asc('state'), asc('staffReplied'), asc('flagged')] },
+    ],
+  },
+  replies: { rule: 'function_only', indexes: [{ name: 'question', fields: [asc('questionId'), asc('createdAt')] }] },
+  /** Search words of 明白纸 and questions, one entry per word, by grid. */
+  feedwords: {
+    rule: 'function_only',
+    indexes: [{ name: 'grid', fields: [asc('gridId'), asc('word'), desc('createdAt')] }],
+  },
   /** Synthetic documents used by the store contract suite and the benchmark. */
   probes: {
     rule: 'function_only',

@@ -55,6 +55,37 @@ async function orderIn(api: TestApi, s: Scope): Promise<string> {
   return dataOf<{ id: string }>(await api.call('matrix-reporter', 'orders.create', payload, 'setup-order-own')).id
 }
 
+/** A notice of the street admin for the grid of that street (own: gd_nz_01; other: gd_gh_01). */
+async function postIn(api: TestApi, s: Scope): Promise<string> {
+  const admin = demoOpenId(pick(s, 'street_admin', 'gh_street_admin'))
+  const payload = {
+    kind: 'notice',
+    title: '停水通知',
+    body: '明天上午九点至十二点停水',
+    target: { gridIds: [grid(s)] },
+  }
+  return dataOf<{ id: string }>(await api.call(admin, 'feed.publish', payload, `setup-post-${s}`)).id
+}
+
+/** A question of the grid's resident (own: 张桂英 in gd_nz_01; other: 卫秀珍 in gd_gh_01). */
+async function questionIn(api: TestApi, s: Scope): Promise<string> {
+  const asker = demoOpenId(pick(s, 'resident', 'gh_resident'))
+  const payload = { text: '外地的养老保险怎么转到济宁来？' }
+  return dataOf<{ id: string }>(await api.call(asker, 'questions.ask', payload, `setup-question-${s}`)).id
+}
+
+const GRID_PEOPLE: readonly Role[] = ['building_head', 'grid_worker', 'department', ...ADMINS]
+const PUBLISHERS: readonly Role[] = ['grid_worker', 'department', ...ADMINS]
+/** Members and staff of the grid read it; the rest never learn it exists. */
+function gridReaders(role: Role, s: Scope): Outcome {
+  return s === 'own' && GRID_PEOPLE.includes(role) ? 'ok' : 'NOT_FOUND'
+}
+/** What only the author or the asker may do: staff in scope reach it and are refused; others never see it. */
+function onlyTheirs(roles: readonly Role[]) {
+  return (role: Role, s: Scope): Outcome =>
+    !roles.includes(role) ? 'FORBIDDEN' : s === 'own' ? 'FORBIDDEN' : 'NOT_FOUND'
+}
+
 interface Row {
   allowed: readonly Role[]
   /** Whether the place lies in a street: then the other street is refused to every role. */
@@ -171,6 +202,108 @@ const MATRIX: Record<ActionName, Row> = {
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'desk.get': { allowed: ANY, scoped: false, payload: () => ({}) },
+  'feed.list': { allowed: ANY, scoped: false, payload: (_, s) => ({ gridId: grid(s) }), expect: gridReaders },
+  'feed.search': {
+    allowed: ANY,
+    scoped: false,
+    payload: (_, s) => ({ gridId: grid(s), q: '停水' }),
+    expect: gridReaders,
+  },
+  'feed.get': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ postId: await postIn(api, s) }),
+    expect: gridReaders,
+  },
+  'feed.publish': {
+    allowed: PUBLISHERS,
+    scoped: true,
+    payload: (_, s) => ({
+      kind: 'notice',
+      title: '消防演练',
+      body: '周六上午在小区广场',
+      target: { gridIds: [grid(s)] },
+    }),
+  },
+  /** Only the author edits: staff in scope are refused, the rest never see the post. */
+  'feed.edit': {
+    allowed: PUBLISHERS,
+    scoped: true,
+    payload: async (api, s) => ({ postId: await postIn(api, s), title: '改了', body: '改了的正文' }),
+    expect: onlyTheirs(PUBLISHERS),
+  },
+  /** The author or an admin above its grids pins and withdraws. */
+  'feed.pin': {
+    allowed: PUBLISHERS,
+    scoped: true,
+    payload: async (api, s) => ({ postId: await postIn(api, s), pinned: true }),
+    expect: (role, s) =>
+      !PUBLISHERS.includes(role)
+        ? 'FORBIDDEN'
+        : s === 'other'
+          ? 'NOT_FOUND'
+          : ADMINS.includes(role)
+            ? 'ok'
+            : 'FORBIDDEN',
+  },
+  'feed.withdraw': {
+    allowed: PUBLISHERS,
+    scoped: true,
+    payload: async (api, s) => ({ postId: await postIn(api, s) }),
+    expect: (role, s) =>
+      !PUBLISHERS.includes(role)
+        ? 'FORBIDDEN'
+        : s === 'other'
+          ? 'NOT_FOUND'
+          : ADMINS.includes(role)
+            ? 'ok'
+            : 'FORBIDDEN',
+  },
+  'feed.unread': {
+    allowed: GRID_PEOPLE,
+    scoped: true,
+    payload: async (api, s) => ({ postId: await postIn(api, s), gridId: grid(s) }),
+  },
+  /** Anyone asks in their own home grid (the caller is given one in the scope's grid). */
+  'questions.ask': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s, caller) => {
+      const doc = await api.deps.store.get('users', userIdFor(caller))
+      if (doc) await api.deps.store.replace('users', { ...doc, homeGridId: grid(s) })
+      return { text: '小区东门的路灯什么时候修？' }
+    },
+  },
+  'questions.list': { allowed: ANY, scoped: false, payload: (_, s) => ({ gridId: grid(s) }), expect: gridReaders },
+  'questions.get': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ questionId: await questionIn(api, s) }),
+    expect: gridReaders,
+  },
+  /** Staff of the grid reply; a 楼长 reaches the thread but does not answer for the grid. */
+  'questions.reply': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ questionId: await questionIn(api, s), text: '可以到街道医保窗口办理' }),
+    expect: (role, s) => (gridReaders(role, s) !== 'ok' ? 'NOT_FOUND' : role === 'building_head' ? 'FORBIDDEN' : 'ok'),
+  },
+  /** Only the asker marks it answered. */
+  'questions.answered': {
+    allowed: ANY,
+    scoped: false,
+    payload: async (api, s) => ({ questionId: await questionIn(api, s) }),
+    expect: (role, s) => (gridReaders(role, s) === 'ok' ? 'FORBIDDEN' : 'NOT_FOUND'),
+  },
+  'questions.toOrder': {
+    allowed: PUBLISHERS,
+    scoped: true,
+    payload: async (api, s) => ({
+      questionId: await questionIn(api, s),
+      categoryId: pick(s, 'cat_hygiene', 'cat_gh_hygiene'),
+    }),
+    expect: (role, s) => (!PUBLISHERS.includes(role) ? 'FORBIDDEN' : s === 'own' ? 'ok' : 'NOT_FOUND'),
+  },
   /** The caller lives in building 3 of the grid named (so only the role and the street decide). */
   'desk.building': {
     allowed: ['building_head'],

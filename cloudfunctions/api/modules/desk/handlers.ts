@@ -89,15 +89,35 @@ async function placesOf(deps: Deps, user: UserDoc) {
   return { grids, departments, buildings, filings }
 }
 
+/** Questions waiting for staff in the grids the person answers in, and those flagged to their communities. */
+async function questionCounts(deps: Deps, user: UserDoc, gridIds: string[]) {
+  const communities = grantsOf(user, 'community_admin').flatMap((g) => g.communityId ?? [])
+  const [pending, flagged] = await Promise.all([
+    gridIds.length ? deps.store.count('questions', { gridId: { in: gridIds }, state: 'open', staffReplied: false }) : 0,
+    communities.length
+      ? deps.store.count('questions', {
+          communityId: { in: communities },
+          state: 'open',
+          staffReplied: false,
+          flagged: 2,
+        })
+      : 0,
+  ])
+  return { pending, flagged, gridIds }
+}
+
 export async function deskOf(deps: Deps, user: UserDoc): Promise<Desk> {
   const queues = queuesOf(user).filter((q) => q !== 'transferred')
   const counted = await Promise.all(queues.map((q) => countQueue(deps, user, q)))
   const sum = (pick: (c: (typeof counted)[number]['count']) => number) => counted.reduce((n, c) => n + pick(c.count), 0)
   const [urgent, places] = await Promise.all([urgentOf(deps, user, queues[0]), placesOf(deps, user)])
+  const answerIn = [...places.grids, ...places.departments.flatMap((d) => d.grids)].map((g) => g.id)
+  const questions = await questionCounts(deps, user, [...new Set(answerIn)])
   return {
+    questions,
     queues: counted.map((c) => c.count),
     totals: { pending: sum((c) => c.pending), working: sum((c) => c.working), overdue: sum((c) => c.overdue) },
-    badge: counted.reduce((n, c) => n + c.badge, 0),
+    badge: counted.reduce((n, c) => n + c.badge, 0) + questions.pending,
     urgent,
     ...places,
   }

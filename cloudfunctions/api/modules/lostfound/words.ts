@@ -38,7 +38,8 @@ const STOP = new Set([
 export const MAX_WORDS = 40
 
 let segmenter: Intl.Segmenter | null = null
-const words = (text: string): string[] => {
+/** The search words of any text (no numbers, no masks, no stop words), in order. */
+export const textWords = (text: string): string[] => {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })
   const out: string[] = []
   for (const part of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
@@ -51,11 +52,15 @@ const words = (text: string): string[] => {
 
 /** The search words of a post: its public title and text and its category, distinct, longest first. */
 export function wordsOf(publicTitle: string, publicText: string, category: LostCategory): string[] {
-  const all = new Set([...words(publicTitle), ...words(publicText), ...words(LOST_CATEGORY_LABELS[category])])
+  const all = new Set([
+    ...textWords(publicTitle),
+    ...textWords(publicText),
+    ...textWords(LOST_CATEGORY_LABELS[category]),
+  ])
   return [...all].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).slice(0, MAX_WORDS)
 }
 
 /** The words a search asks for; every one must be among a post's words. Longest (most selective) first. */
 export function queryWords(q: string): string[] {
-  return [...new Set(words(q))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  return [...new Set(textWords(q))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
 }

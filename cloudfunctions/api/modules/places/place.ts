@@ -20,6 +20,8 @@ export interface ScopedPlace {
     | 'exchange'
     | 'activity'
     | 'account'
+    | 'feedpost'
+    | 'question'
   id: string
   streetId: string | null
   communityId: string | null

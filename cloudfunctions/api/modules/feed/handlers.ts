@@ -1,0 +1,229 @@
+/** The grid feed and its questions: each action's roles and the place it acts on, then the module's work. */
+import {
+  FeedPostDocSchema,
+  QuestionDocSchema,
+  maskSensitiveText,
+  type FeedPostDoc,
+  type QuestionDoc,
+} from '../../../../types'
+import type { Deps } from '../../context'
+import type { Handler } from '../../handler'
+import { AppError, notFound } from '../../errors'
+import { communityPlace, gridPlace, streetPlace } from '../places/place'
+import { atGrid, type PlaceRule } from '../places/rules'
+import { loadCommunity, loadGrid } from '../places/load'
+import { queryWords } from '../lostfound/words'
+import {
+  assertAuthor,
+  changePost,
+  feedPage,
+  loadPost,
+  markRead,
+  postPlace,
+  presentPost,
+  publish,
+  unreadOf,
+} from './posts'
+import {
+  ask,
+  loadQuestion,
+  markAnswered,
+  presentQuestion,
+  QUESTION_STAFF,
+  questionPage,
+  questionPlace,
+  reply,
+  toOrder,
+} from './questions'
+
+type FeedActions =
+  | 'feed.list'
+  | 'feed.get'
+  | 'feed.publish'
+  | 'feed.edit'
+  | 'feed.pin'
+  | 'feed.withdraw'
+  | 'feed.unread'
+  | 'feed.search'
+  | 'questions.ask'
+  | 'questions.list'
+  | 'questions.get'
+  | 'questions.reply'
+  | 'questions.answered'
+  | 'questions.toOrder'
+
+const PUBLISHERS = ['grid_worker', 'department', 'community_admin', 'street_admin'] as const
+const ADMINS = ['community_admin', 'street_admin'] as const
+
+/** A grid's members and everyone who serves it. */
+const inGrid = <I>(pick: (input: I) => string) => atGrid(pick, { membersOfGrid: true, hidden: true })
+
+/** Where a post is published: every grid named, a community (its admins) or a street (its admins). */
+const publishPlace: PlaceRule<{
+  target: { gridIds: string[] } | { communityId: string } | { streetId: string }
+}> = async (deps, input) => {
+  const t = input.target
+  if ('gridIds' in t) return Promise.all(t.gridIds.map(async (id) => gridPlace(await loadGrid(deps, id))))
+  if ('communityId' in t) return { ...communityPlace(await loadCommunity(deps, t.communityId)), roles: ADMINS }
+  return { ...streetPlace(t.streetId), roles: ['street_admin'] }
+}
+
+const atPost: PlaceRule<{ postId: string }> = async (deps, input, user) =>
+  postPlace(deps, await loadPost(deps, input.postId), user)
+
+const atQuestion: PlaceRule<{ questionId: string }> = async (deps, input) =>
+  questionPlace(deps, await loadQuestion(deps, input.questionId))
+
+/** Staff acting on a question: the place of its grid, for the roles that answer there. */
+const staffAtQuestion: PlaceRule<{ questionId: string }> = async (deps, input) => ({
+  ...gridPlace(await loadGrid(deps, (await loadQuestion(deps, input.questionId)).gridId)),
+  hidden: true,
+})
+
+/** Search: a longest word through the index, the rest checked on each hit; live 明白纸 and answered questions. */
+async function search(deps: Deps, gridId: string, q: string) {
+  const words = queryWords(q)
+  const first = words[0]
+  if (!first) return { items: [] }
+  const hits = await deps.store.find('feedwords', {
+    where: { gridId, word: first },
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: 50,
+  })
+  const items: { kind: 'leaflet' | 'question'; id: string; title: string; snippet: string }[] = []
+  for (const hit of hits.items) {
+    if (items.length >= 10) break
+    const refId = String(hit.refId)
+    if (hit.kind === 'leaflet') {
+      const raw = await deps.store.get('feedposts', refId)
+      const post: FeedPostDoc | null = raw ? FeedPostDocSchema.parse(raw) : null
+      if (!post || post.state !== 'live' || !words.every((w) => post.words.includes(w))) continue
+      items.push({ kind: 'leaflet', id: post._id, title: post.title, snippet: post.body.slice(0, 60) })
+    } else {
+      const raw = await deps.store.get('questions', refId)
+      const question: QuestionDoc | null = raw ? QuestionDocSchema.parse(raw) : null
+      if (!question || !question.staffReplied || !words.every((w) => question.words.includes(w))) continue
+      items.push({
+        kind: 'question',
+        id: question._id,
+        title: question.publicText.slice(0, 30),
+        snippet: `${question.replyCount} 条回复${question.state === 'answered' ? ' · 已解决' : ''}`,
+      })
+    }
+  }
+  return { items }
+}
+
+export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
+  'feed.list': {
+    roles: 'any',
+    place: inGrid((i) => i.gridId),
+    handle: async ({ deps, user }, input) => feedPage(deps, user, input.gridId, input.cursor ?? null),
+  },
+  'feed.get': {
+    roles: 'any',
+    place: atPost,
+    handle: async ({ deps, user }, input) => {
+      const post = await loadPost(deps, input.postId)
+      if (post.state !== 'live') throw notFound('该通知已撤回')
+      return presentPost(deps, await markRead(deps, post, user), user)
+    },
+  },
+  'feed.publish': {
+    roles: PUBLISHERS,
+    place: publishPlace,
+    handle: async ({ deps, user, openId, requestId }, input) =>
+      presentPost(deps, await publish(deps, user, openId, requestId, input), user),
+  },
+  'feed.edit': {
+    roles: PUBLISHERS,
+    place: atPost,
+    handle: async ({ deps, user, openId }, input) => {
+      assertAuthor(await loadPost(deps, input.postId), user)
+      const verdict = await deps.contentCheck.text(`${input.title}\n${input.body}`, openId)
+      if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '内容中包含不适宜的信息，请修改后再保存')
+      const now = deps.clock.now()
+      const saved = await changePost(deps, input.postId, (p) => {
+        assertAuthor(p, user)
+        return {
+          ...p,
+          title: maskSensitiveText(input.title),
+          body: maskSensitiveText(input.body),
+          editedAt: now,
+          updatedAt: now,
+        }
+      })
+      return presentPost(deps, saved, user)
+    },
+  },
+  'feed.pin': {
+    roles: PUBLISHERS,
+    place: atPost,
+    handle: async ({ deps, user }, input) => {
+      const view = await presentPost(deps, await loadPost(deps, input.postId), user)
+      if (!view.can.includes('pin')) throw new AppError('FORBIDDEN', '只有发布人或管理员可以置顶')
+      return presentPost(deps, await changePost(deps, input.postId, (p) => ({ ...p, pinned: input.pinned })), user)
+    },
+  },
+  'feed.withdraw': {
+    roles: PUBLISHERS,
+    place: atPost,
+    handle: async ({ deps, user }, input) => {
+      const view = await presentPost(deps, await loadPost(deps, input.postId), user)
+      if (!view.can.includes('withdraw')) throw new AppError('FORBIDDEN', '只有发布人或管理员可以撤回')
+      const now = deps.clock.now()
+      return presentPost(
+        deps,
+        await changePost(deps, input.postId, (p) => ({ ...p, state: 'withdrawn', updatedAt: now })),
+        user,
+      )
+    },
+  },
+  'feed.unread': {
+    roles: [...PUBLISHERS, 'building_head'],
+    place: atGrid((i) => i.gridId),
+    handle: async ({ deps }, input) => {
+      const post = await loadPost(deps, input.postId)
+      if (!post.gridIds.includes(input.gridId)) throw notFound('该通知没有发到这个网格')
+      return unreadOf(deps, post, input.gridId)
+    },
+  },
+  'feed.search': {
+    roles: 'any',
+    place: inGrid((i) => i.gridId),
+    handle: async ({ deps }, input) => search(deps, input.gridId, input.q),
+  },
+  'questions.ask': {
+    roles: 'any',
+    place: async () => ({ kind: 'self' }),
+    handle: async ({ deps, user, openId, requestId }, input) =>
+      presentQuestion(deps, await ask(deps, user, openId, requestId, input), user),
+  },
+  'questions.list': {
+    roles: 'any',
+    place: inGrid((i) => i.gridId),
+    handle: async ({ deps, user }, input) => questionPage(deps, user, input),
+  },
+  'questions.get': {
+    roles: 'any',
+    place: atQuestion,
+    handle: async ({ deps, user }, input) => presentQuestion(deps, await loadQuestion(deps, input.questionId), user),
+  },
+  'questions.reply': {
+    roles: 'any',
+    place: atQuestion,
+    handle: async ({ deps, user, openId, requestId }, input) =>
+      presentQuestion(deps, await reply(deps, user, openId, requestId, input), user),
+  },
+  'questions.answered': {
+    roles: 'any',
+    place: atQuestion,
+    handle: async ({ deps, user }, input) =>
+      presentQuestion(deps, await markAnswered(deps, user, input.questionId), user),
+  },
+  'questions.toOrder': {
+    roles: QUESTION_STAFF,
+    place: staffAtQuestion,
+    handle: async ({ deps, user }, input) => presentQuestion(deps, await toOrder(deps, user, input), user),
+  },
+}

@@ -1,0 +1,265 @@
+/**
+ * The grid group online (issue 13): who sees a grid's feed across two streets, read counts under concurrency,
+ * who has not read, paging with pins, editing others' posts, questions answered by staff, flagged when nobody
+ * answers, turned into exactly one work order the asker follows, search by words, and the content check.
+ */
+import { createTestApi, dataOf, type TestApi } from '../../../../helpers/api'
+import { rid } from '../../../../helpers/orders'
+import { demoOpenId } from '../../../../../scripts/seed/demo'
+import { userIdFor } from '../../../../../cloudfunctions/api/users'
+import type { FeedPostView, QuestionView } from '../../../../../types'
+
+const resident = demoOpenId('resident') // 张桂英, home gd_nz_01
+const worker = demoOpenId('grid_worker') // 刘晓燕, gd_nz_01 and gd_nz_02
+const police = demoOpenId('department') // 警务, entered every 南张 grid
+const streetAdmin = demoOpenId('street_admin')
+const ghResident = demoOpenId('gh_resident')
+const ghAdmin = demoOpenId('gh_street_admin')
+const rider = demoOpenId('rider') // no home grid
+
+let api: TestApi
+beforeEach(async () => {
+  api = await createTestApi({ seed: true })
+})
+
+const publish = async (who: string, payload: Record<string, unknown>) =>
+  dataOf<FeedPostView>(await api.call(who, 'feed.publish', { kind: 'notice', ...payload }, rid()))
+const feed = async (who: string, gridId: string, cursor?: string) =>
+  dataOf<{ items: FeedPostView[]; nextCursor: string | null }>(await api.call(who, 'feed.list', { gridId, cursor }))
+const ask = async (who: string, text: string) =>
+  dataOf<QuestionView>(await api.call(who, 'questions.ask', { text }, rid()))
+
+describe('the feed', () => {
+  test('a grid notice reaches its grid; a street notice every grid of that street and no other street', async () => {
+    const gridOnly = await publish(worker, {
+      title: '停水通知',
+      body: '明天上午停水',
+      target: { gridIds: ['gd_nz_01'] },
+    })
+    const streetWide = await publish(streetAdmin, {
+      title: '防汛通知',
+      body: '今晚有暴雨',
+      target: { streetId: 'st_nanzhang' },
+    })
+    expect((await feed(resident, 'gd_nz_01')).items.map((p) => p.id)).toEqual([streetWide.id, gridOnly.id])
+    // A resident of another grid of 南张 sees the street notice in their own grid, not the grid notice.
+    expect((await feed(police, 'gd_nz_03')).items.map((p) => p.id)).toEqual([streetWide.id])
+    // 古槐's people see neither, and cannot open 南张's feed or posts.
+    expect((await feed(ghResident, 'gd_gh_01')).items).toEqual([])
+    expect(await api.call(ghResident, 'feed.list', { gridId: 'gd_nz_01' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await api.call(ghAdmin, 'feed.get', { postId: gridOnly.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    // Nor may 古槐's admin publish into 南张, nor a resident publish at all.
+    const into = { kind: 'notice', title: '越界', body: '越界发布', target: { gridIds: ['gd_nz_01'] } }
+    expect(await api.call(ghAdmin, 'feed.publish', into, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await api.call(resident, 'feed.publish', into, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    // The rider, in no grid, reads no grid's feed.
+    expect(await api.call(rider, 'feed.list', { gridId: 'gd_nz_01' })).toMatchObject({ ok: false })
+  })
+
+  test('each person counts once, even reading at the same moment; staff see who has not read', async () => {
+    const post = await publish(worker, { title: '接种通知', body: '周三社区接种', target: { gridIds: ['gd_nz_01'] } })
+    const reads = await Promise.all(
+      Array.from({ length: 6 }, () => api.call(resident, 'feed.get', { postId: post.id })),
+    )
+    expect(reads.every((r) => r.ok)).toBe(true)
+    await api.call(demoOpenId('building_head'), 'feed.get', { postId: post.id })
+    const seen = dataOf<FeedPostView>(await api.call(worker, 'feed.get', { postId: post.id }))
+    expect(seen.readCount).toBe(3)
+    expect(seen.can).toContain('unread')
+    const unread = dataOf<{ items: { name: string }[]; total: number }>(
+      await api.call(worker, 'feed.unread', { postId: post.id, gridId: 'gd_nz_01' }),
+    )
+    const names = unread.items.map((m) => m.name)
+    expect(names).not.toContain('张桂英')
+    expect(names).not.toContain('王建国')
+    expect(names).toContain('赵秀兰') // registered without a phone: followed up in person
+    // A resident sees the count but not who.
+    expect(dataOf<FeedPostView>(await api.call(resident, 'feed.get', { postId: post.id })).can).toEqual([])
+    expect(await api.call(resident, 'feed.unread', { postId: post.id, gridId: 'gd_nz_01' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  test('pages of 20, pinned first; only the author edits (marked), and a withdrawn post leaves the feed', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 25; i++) {
+      ids.push((await publish(worker, { title: `通知 ${i}`, body: '正文', target: { gridIds: ['gd_nz_02'] } })).id)
+      api.clock.advance(1000)
+    }
+    const pinned = ids[3] ?? ''
+    dataOf(await api.call(worker, 'feed.pin', { postId: pinned, pinned: true }, rid()))
+    const first = await feed(worker, 'gd_nz_02')
+    expect(first.items).toHaveLength(20)
+    expect(first.items[0]?.id).toBe(pinned)
+    const second = await feed(worker, 'gd_nz_02', first.nextCursor ?? undefined)
+    expect(second.items).toHaveLength(5)
+    expect(second.nextCursor).toBeNull()
+    expect(new Set([...first.items, ...second.items].map((p) => p.id))).toEqual(new Set(ids))
+
+    const edit = { postId: ids[0], title: '通知（更正）', body: '更正后的正文' }
+    expect(await api.call(police, 'feed.edit', edit, rid())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(dataOf<FeedPostView>(await api.call(worker, 'feed.edit', edit, rid()))).toMatchObject({
+      title: '通知（更正）',
+      edited: true,
+    })
+    dataOf(await api.call(worker, 'feed.withdraw', { postId: ids[1] }, rid()))
+    const after = await feed(worker, 'gd_nz_02')
+    expect([...after.items].map((p) => p.id)).not.toContain(ids[1])
+  })
+
+  test('a 明白纸 names its department and desk phone; content is checked', async () => {
+    const leaflet = await publish(demoOpenId('department'), {
+      kind: 'leaflet',
+      title: '异地养老保险转移明白纸',
+      body: '携带身份证到街道社保窗口办理转移接续',
+      departmentId: 'dp_police',
+      target: { gridIds: ['gd_nz_01'] },
+    })
+    expect(leaflet.department).toMatchObject({ name: '警务' })
+    expect(leaflet.department?.phone).toMatch(/^0537-/)
+    expect(leaflet.authorLabel).toBe('警务 赵警官')
+    const bad = { kind: 'notice', title: '出售冰毒', body: '联系我', target: { gridIds: ['gd_nz_01'] } }
+    expect(await api.call(worker, 'feed.publish', bad, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    })
+    const noDept = { kind: 'leaflet', title: '明白纸', body: '正文内容', target: { gridIds: ['gd_nz_01'] } }
+    expect(await api.call(worker, 'feed.publish', noDept, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: [{ path: 'departmentId' }] },
+    })
+  })
+})
+
+describe('questions', () => {
+  test('asked in the home grid, answered by staff in the thread, marked answered by the asker only', async () => {
+    const q = await ask(resident, '外地的养老保险怎么转到济宁来？电话13805371234')
+    expect(q).toMatchObject({ gridId: 'gd_nz_01', mine: true, answered: false, can: ['reply', 'answered'] })
+    const pending = dataOf<{ items: QuestionView[] }>(
+      await api.call(police, 'questions.list', { gridId: 'gd_nz_01', which: 'pending' }),
+    )
+    expect(pending.items.map((i) => i.id)).toContain(q.id)
+    // Staff read the number masked; the asker reads it as typed.
+    expect(pending.items.find((i) => i.id === q.id)?.text).not.toContain('13805371234')
+    const replied = dataOf<QuestionView>(
+      await api.call(police, 'questions.reply', { questionId: q.id, text: '请到街道社保窗口办理' }, rid()),
+    )
+    expect(replied.replies).toMatchObject([{ authorLabel: '警务 赵警官', staff: true }])
+    const inbox = dataOf<{ items: { title: string; link: string }[] }>(await api.call(resident, 'messages.list', {}))
+    expect(inbox.items.find((m) => m.title === '您的提问有了新回复')?.link).toBe(
+      `/packages/feed/pages/question/index?id=${q.id}`,
+    )
+    expect(
+      dataOf<{ items: QuestionView[] }>(
+        await api.call(police, 'questions.list', { gridId: 'gd_nz_01', which: 'pending' }),
+      ).items.map((i) => i.id),
+    ).not.toContain(q.id)
+    expect(await api.call(worker, 'questions.answered', { questionId: q.id }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(
+      dataOf<QuestionView>(await api.call(resident, 'questions.answered', { questionId: q.id }, rid())),
+    ).toMatchObject({
+      answered: true,
+    })
+    // A neighbour may read the thread but does not answer for the grid.
+    expect(
+      await api.call(demoOpenId('building_head'), 'questions.reply', { questionId: q.id, text: '我也想知道' }, rid()),
+    ).toMatchObject({ ok: false })
+  })
+
+  test('20 questions a day; content checked; asking needs a home grid', async () => {
+    for (let i = 0; i < 20; i++) await ask(resident, `第 ${i} 个问题：垃圾什么时候清运`)
+    expect(await api.call(resident, 'questions.ask', { text: '第二十一个问题是什么' }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    })
+    expect(await api.call(ghResident, 'questions.ask', { text: '哪里可以出售冰毒' }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    })
+    expect(await api.call(rider, 'questions.ask', { text: '驿站在哪里呢？' }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+
+  test('unanswered for a day the grid workers are told; two days it is flagged for the community', async () => {
+    const q = await ask(resident, '楼道灯坏了找谁修？')
+    api.clock.advance(25 * 3600_000)
+    await api.tick()
+    const told = dataOf<{ items: { title: string }[] }>(await api.call(worker, 'messages.list', {}))
+    expect(told.items.filter((m) => m.title === '有居民提问超过一天未回复')).toHaveLength(1)
+    await api.tick() // a second tick tells no one twice
+    expect(
+      dataOf<{ items: { title: string }[] }>(await api.call(worker, 'messages.list', {})).items.filter(
+        (m) => m.title === '有居民提问超过一天未回复',
+      ),
+    ).toHaveLength(1)
+    api.clock.advance(24 * 3600_000)
+    await api.tick()
+    expect((await api.deps.store.get('questions', q.id))?.flagged).toBe(2)
+    const desk = dataOf<{ questions: { flagged: number } }>(
+      await api.call(demoOpenId('community_admin'), 'desk.get', {}),
+    )
+    expect(desk.questions.flagged).toBe(1)
+  })
+
+  test('turned into one work order (also when asked twice at once), which the asker follows', async () => {
+    const q = await ask(resident, '3号楼顶层漏水，下雨天屋里滴水')
+    const convert = { questionId: q.id, categoryId: 'cat_facility' }
+    const results = await Promise.all([
+      api.call(worker, 'questions.toOrder', convert, rid()),
+      api.call(worker, 'questions.toOrder', convert, rid()),
+      api.call(police, 'questions.toOrder', convert, rid()),
+    ])
+    const orderIds = new Set(results.map((r) => dataOf<QuestionView>(r).orderId))
+    expect(orderIds.size).toBe(1)
+    const orderId = [...orderIds][0] ?? ''
+    expect(await api.deps.store.count('orders', { reporterId: userIdFor(resident) })).toBeGreaterThanOrEqual(1)
+    const mine = dataOf<QuestionView>(await api.call(resident, 'questions.get', { questionId: q.id }))
+    expect(mine.orderId).toBe(orderId)
+    expect(await api.call(resident, 'orders.get', { orderId })).toMatchObject({
+      ok: true,
+      data: { source: 'demand', state: 'dispatched' },
+    })
+    expect(await api.call(resident, 'questions.toOrder', convert, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  test('search finds 明白纸 and answered questions of the grid by words, not of another grid', async () => {
+    await publish(police, {
+      kind: 'leaflet',
+      title: '养老保险转移接续明白纸',
+      body: '外地养老保险可以转入本地',
+      departmentId: 'dp_police',
+      target: { gridIds: ['gd_nz_01'] },
+    })
+    const q = await ask(resident, '养老保险断缴了怎么办？')
+    dataOf(await api.call(worker, 'questions.reply', { questionId: q.id, text: '可以补缴' }, rid()))
+    const found = dataOf<{ items: { kind: string; title: string }[] }>(
+      await api.call(resident, 'feed.search', { gridId: 'gd_nz_01', q: '养老保险' }),
+    )
+    expect(found.items.map((i) => i.kind).sort()).toEqual(['leaflet', 'question'])
+    const elsewhere = dataOf<{ items: unknown[] }>(
+      await api.call(police, 'feed.search', { gridId: 'gd_nz_02', q: '养老保险' }),
+    )
+    expect(elsewhere.items).toEqual([])
+  })
+})
