@@ -44,6 +44,10 @@ export default defineAppConfig({
       pages: ['pages/detail/index', 'pages/create/index', 'pages/mine/index', 'pages/claims/index'],
     },
     {
+      root: 'packages/feed',
+      pages: ['pages/home/index', 'pages/post/index', 'pages/publish/index', 'pages/question/index', 'pages/ask/index'],
+    },
+    {
       root: 'packages/orders',
       pages: [
         'pages/detail/index',

@@ -16,6 +16,7 @@ import { wordDocsOf } from '../../cloudfunctions/api/modules/lostfound/repo'
 import { newJoinCode } from '../../cloudfunctions/api/codes'
 
 import { DEMO_PEOPLE, demoOpenId, STREET_2_ID, STREET_ID } from './people'
+import { demoFeedPosts, demoQuestions, feedDocsOf, questionWordDocs } from './feed'
 
 const resident: RoleGrant = { role: 'resident' }
 
@@ -326,6 +327,14 @@ export async function seedDemo(store: Store, now: number): Promise<{ inserted: n
   if (await add('accounts', points.account)) {
     for (const entry of points.entries) await add('ledger', entry)
     for (const stat of points.stats) await add('creditstats', stat)
+  }
+  for (const p of demoFeedPosts(now)) {
+    if (!(await add('feedposts', p))) continue
+    for (const { collection, doc } of feedDocsOf(p)) await add(collection, doc)
+  }
+  for (const q of demoQuestions(now)) {
+    if (!(await add('questions', q))) continue
+    for (const word of questionWordDocs(q)) await add('feedwords', word)
   }
   await add('messages', {
     _id: 'msg_seed_welcome',

@@ -70,6 +70,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     roles: [resident, { role: 'department', departmentId: 'dp_chuangcheng' }],
   },
   {
+    key: 'yibao_officer',
+    name: '马红霞',
+    roleLabel: '部门（医保）',
+    phone: '13205372468',
+    homeGridId: null,
+    roles: [resident, { role: 'department', departmentId: 'dp_yibao' }],
+  },
+  {
     key: 'community_admin',
     name: '孙主任',
     roleLabel: '社区管理员',

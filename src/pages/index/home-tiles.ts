@@ -4,6 +4,7 @@ import type { RoleGrant } from '../../contract'
 import { LOSTFOUND_PAGES } from '../../copy/lostfound'
 import { workerGridIds } from '../../services/areas'
 import { CREDIT_PAGES } from '../../copy/credit'
+import { FEED_PAGES } from '../../copy/feed'
 
 /** 首页's shortcuts for everyone: report a hazard, raise a 诉求, lost-and-found, my reports, messages. */
 const HOME_TILES: TileItem[] = [
@@ -69,8 +70,19 @@ const COUNTER: TileItem = {
   onTap: () => void Taro.navigateTo({ url: CREDIT_PAGES.counter }),
 }
 
-export function homeTiles(roles: RoleGrant[]): TileItem[] {
+/** The grid group online: notices, 明白纸 and questions of the home grid. */
+const feedTile = (gridId: string): TileItem => ({
+  id: 'tile-feed',
+  mark: '群',
+  title: '网格群',
+  hint: '通知与问答',
+  tone: 'teal',
+  onTap: () => void Taro.navigateTo({ url: FEED_PAGES.home(gridId) }),
+})
+
+export function homeTiles(roles: RoleGrant[], homeGridId: string | null = null): TileItem[] {
   return [
+    ...(homeGridId ? [feedTile(homeGridId)] : []),
     ...HOME_TILES,
     ...(workerGridIds(roles).length > 0 ? [LOSTFOUND_TODO] : []),
     ...(roles.some((g) => g.role === 'counter_staff') ? [COUNTER] : []),

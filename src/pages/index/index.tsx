@@ -107,7 +107,7 @@ export default function HomePage() {
         <>
           {grid ? <MyGrid grid={grid} /> : <JoinPrompt />}
           <Text className="section-title">常用服务</Text>
-          <TileGrid tiles={homeTiles(me.roles)} columns={4} />
+          <TileGrid tiles={homeTiles(me.roles, grid?.id ?? null)} columns={4} />
         </>
       )}
     </PageRoot>

@@ -30,6 +30,7 @@ const SCOPES: Record<string, Scope> = {
   grid_worker: { grids: ['gd_nz_01', 'gd_nz_02'], home: [STREET_ID], rank: 2 },
   department: { departments: ['dp_police'], home: [STREET_ID], rank: 2 },
   civic_officer: { departments: ['dp_chuangcheng'], home: [STREET_ID], rank: 2 },
+  yibao_officer: { departments: ['dp_yibao'], home: [STREET_ID], rank: 2 },
   community_admin: { communities: ['cm_nanzhang'], home: [STREET_ID], rank: 3 },
   street_admin: { streets: [STREET_ID], home: [STREET_ID], rank: 4 },
   gh_resident: { home: [STREET_2_ID], rank: 0 },
@@ -225,6 +226,15 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'messages.list': () => [{}],
   'desk.get': () => [{}],
   'desk.building': () => [{ gridId: 'gd_nz_01' }],
+  'feed.list': () => [{ gridId: 'gd_nz_01' }, { gridId: 'gd_gh_01' }],
+  'feed.get': () => ['fp_demo_pension', 'fp_demo_water', 'fp_demo_gh_notice'].map((postId) => ({ postId })),
+  'feed.search': () => [{ gridId: 'gd_nz_01', q: '养老保险' }],
+  'questions.list': () => [
+    { gridId: 'gd_nz_01' },
+    { gridId: 'gd_nz_01', which: 'pending' },
+    { gridId: 'gd_nz_01', which: 'mine' },
+  ],
+  'questions.get': () => [{ questionId: 'qs_demo_roof' }],
   'orders.suggestDuplicates': () => [{ categoryId: 'cat_traffic', location: IN_NZ01 }],
   'orders.inbox': () => [{}],
   'orders.overdue': () => [{}],
@@ -246,7 +256,7 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   'activities.list': () => [{}],
   'activities.get': () => [{ activityId: 'act_demo_clean' }],
 }
-const AUDITED: ActionName[] = ['grids.members', 'grids.callWorker', 'grids.poster', 'grids.joinPreview']
+const AUDITED: ActionName[] = ['grids.members', 'grids.callWorker', 'grids.poster', 'grids.joinPreview', 'feed.unread']
 
 test('every read action is either scanned below or an audited look-up', () => {
   const reads = (Object.keys(actions) as ActionName[]).filter((a) => !actions[a].mutating && a !== 'me.get')

@@ -5,14 +5,15 @@ import { userIdFor } from '../../../cloudfunctions/api/users'
 import { tempDir } from '../../helpers/api'
 import { demoLostPosts } from '../../../scripts/seed/lostfound'
 import { residentLedger } from '../../../scripts/seed/credit'
+import { demoFeedPosts, demoQuestions } from '../../../scripts/seed/feed'
 
 /** Each street's own things; every grid comes with its join code and every order with its first timeline entry. */
 const PER_STREET = [
   { streetId: STREET_ID, departments: 12, communities: 3, grids: 12, categories: 7, orders: 2 },
   { streetId: STREET_2_ID, departments: 4, communities: 2, grids: 6, categories: 7, orders: 1 },
 ]
-/** 13 demo people + one seeded worker for each grid no demo worker holds (10 in 南张, 5 in 古槐). */
-const USERS = 28
+/** 14 demo people + one seeded worker for each grid no demo worker holds (10 in 南张, 5 in 古槐). */
+const USERS = 29
 /** 3–5 seeded residents in each of the 18 grids (72), plus the 6 demo people who have a home grid. */
 const MEMBERSHIPS = 78
 /** Lost-and-found posts (3 in 南张, 1 in 古槐), each with its search words (one entry per word). */
@@ -20,6 +21,11 @@ const LOST_POSTS = 4
 const LOST_WORDS = demoLostPosts(1000).reduce((n, p) => n + p.words.length, 0)
 /** Credit: 6 rules per street, 2 兑换点, 4 market items, 1 activity, 张桂英's account, her 2 entries and their month's figures. */
 const CREDIT = 12 + 2 + 4 + 1 + 1 + 2 + residentLedger(1000).stats.length
+/** The grid group (story 2): 3 posts with their feed entries, a question, and their search words. */
+const FEED_WORDS =
+  demoFeedPosts(1000).reduce((n, p) => n + p.words.length * p.gridIds.length, 0) +
+  demoQuestions(1000).reduce((n, q) => n + q.words.length, 0)
+const FEED = 3 + 3 + 1 + FEED_WORDS
 /** 2 streets, the welcome message, and the per-street things above. */
 const SEEDED =
   2 +
@@ -27,13 +33,14 @@ const SEEDED =
   LOST_POSTS +
   CREDIT +
   LOST_WORDS +
+  FEED +
   USERS +
   MEMBERSHIPS +
   PER_STREET.reduce((n, s) => n + s.departments + s.communities + 2 * s.grids + s.categories + 2 * s.orders, 0)
 
 test('the first seed inserts both streets exactly, each thing in its own street', async () => {
   const store = createSqliteStore(':memory:')
-  expect(SEEDED - LOST_WORDS).toBe(213)
+  expect(SEEDED - LOST_WORDS - FEED_WORDS).toBe(221)
   expect((await seedDemo(store, 1000)).inserted).toBe(SEEDED)
   for (const { streetId } of PER_STREET) {
     expect({

@@ -9,7 +9,8 @@ import {
 import type { Deps } from '../../context'
 import type { Handler } from '../../handler'
 import { AppError, notFound } from '../../errors'
-import { communityPlace, gridPlace, streetPlace } from '../places/place'
+import { communityPlace, gridPlace, streetPlace, treeOfGrid } from '../places/place'
+import { audit } from '../audit/log'
 import { atGrid, type PlaceRule } from '../places/rules'
 import { loadCommunity, loadGrid } from '../places/load'
 import { queryWords } from '../lostfound/words'
@@ -182,10 +183,20 @@ export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
   'feed.unread': {
     roles: [...PUBLISHERS, 'building_head'],
     place: atGrid((i) => i.gridId),
-    handle: async ({ deps }, input) => {
+    handle: async ({ deps, user }, input) => {
       const post = await loadPost(deps, input.postId)
       if (!post.gridIds.includes(input.gridId)) throw notFound('该通知没有发到这个网格')
-      return unreadOf(deps, post, input.gridId)
+      const grid = await loadGrid(deps, input.gridId)
+      const unread = await unreadOf(deps, post, input.gridId)
+      await audit(deps, {
+        actorId: user._id,
+        action: 'records.lookup',
+        targetType: 'grid',
+        targetId: grid._id,
+        detail: `查看“${post.title}”的未读住户（${unread.total} 户）`,
+        ...treeOfGrid(grid),
+      })
+      return unread
     },
   },
   'feed.search': {

@@ -5,6 +5,7 @@ import { OrderRow } from '../../orders/order-list'
 import { TileGrid, type TileItem } from '../../tile-grid'
 import { INBOX_QUEUE_LABELS, type Desk, type QueueCount, type RoleGrant } from '../../../contract'
 import { buildingUrl, fileUrl, inboxUrl, type InboxPreset } from '../../../copy/desk'
+import { FEED_PAGES } from '../../../copy/feed'
 import { ADMIN_HOME, hasAdminArea, hasWorkerArea, WORKER_HOME } from '../../../services/areas'
 import './index.css'
 
@@ -99,6 +100,35 @@ export function workTiles(desk: Desk, roles: RoleGrant[], onStation = false): Ti
   return tiles.filter((t): t is TileItem => t !== null)
 }
 
+/** Residents' questions waiting for a reply in my grids (and, for a community admin, those flagged to them). */
+function QuestionsCard({ desk }: { desk: Desk }) {
+  const first = desk.questions.gridIds[0]
+  if (!first && !desk.questions.flagged) return null
+  return (
+    <Card title="居民提问">
+      <View className="work-home__counts">
+        {first ? (
+          <View
+            id="desk-questions-pending"
+            className={`work-home__count ${desk.questions.pending > 0 ? 'work-home__count--alert' : ''}`}
+            hoverClass="work-home__count--pressed"
+            onClick={go(FEED_PAGES.home(first, 'questions', 'pending'))}
+          >
+            <Text className="work-home__number">{desk.questions.pending}</Text>
+            <Text className="work-home__label">待回复</Text>
+          </View>
+        ) : null}
+        {desk.questions.flagged ? (
+          <View id="desk-questions-flagged" className="work-home__count work-home__count--alert">
+            <Text className="work-home__number">{desk.questions.flagged}</Text>
+            <Text className="work-home__label">超两天未回复</Text>
+          </View>
+        ) : null}
+      </View>
+    </Card>
+  )
+}
+
 /** 首页 for staff: my queues' counts, the most urgent items, and the entries my roles use. */
 export function WorkHome({ desk, roles }: { desk: Desk; roles: RoleGrant[] }) {
   const first = desk.queues[0]
@@ -107,6 +137,7 @@ export function WorkHome({ desk, roles }: { desk: Desk; roles: RoleGrant[] }) {
       {desk.queues.map((q) => (
         <QueueCounts key={q.queue} count={q} single={desk.queues.length === 1} />
       ))}
+      <QuestionsCard desk={desk} />
       {first ? (
         <Card
           title="最紧急"

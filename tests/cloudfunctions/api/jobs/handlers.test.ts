@@ -21,6 +21,7 @@ test('the latest runs come first, with counts by counter, failed jobs, and the l
     escalated: 0,
     autoClosed: 0,
     expiredPosts: 0,
+    flaggedQuestions: 0,
     creditChecked: 0,
     creditExpired: 0,
     expiredDocuments: 0,

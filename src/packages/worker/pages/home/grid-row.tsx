@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import type { GridHome } from '../../../../contract'
 import { Tag } from '../../../../components/tag'
+import { FEED_PAGES } from '../../../../copy/feed'
 
 /** One grid the person looks after; workers get its QR poster and resident records. */
 export function WorkerGridRow({ grid }: { grid: GridHome }) {
@@ -39,9 +40,27 @@ export function WorkerGridRow({ grid }: { grid: GridHome }) {
           >
             住户名册
           </Button>
+          <Button
+            id={`feed-${grid.id}`}
+            size="small"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: FEED_PAGES.home(grid.id) })}
+          >
+            网格群
+          </Button>
         </View>
       ) : (
-        <Text className="muted">楼长协助网格员转达通知、反映本楼情况</Text>
+        <View className="desk-grid__actions">
+          <Text className="muted">楼长协助网格员转达通知、反映本楼情况</Text>
+          <Button
+            id={`feed-${grid.id}`}
+            size="small"
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: FEED_PAGES.home(grid.id) })}
+          >
+            网格群
+          </Button>
+        </View>
       )}
     </View>
   )

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格动态', enablePullDownRefresh: true })
