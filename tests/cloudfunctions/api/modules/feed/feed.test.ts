@@ -265,3 +265,14 @@ describe('questions', () => {
     expect(elsewhere.items).toEqual([])
   })
 })
+
+test('a typed question is offered what matches two of its words or more, best first', async () => {
+  const found = dataOf<{ items: { id: string }[] }>(
+    await api.call(resident, 'feed.search', { gridId: 'gd_nz_01', q: '想咨询一下外地养老保险怎么转到济宁来？' }),
+  )
+  expect(found.items[0]?.id).toBe('fp_demo_pension')
+  const nothing = dataOf<{ items: unknown[] }>(
+    await api.call(resident, 'feed.search', { gridId: 'gd_nz_01', q: '小区里的狗晚上一直叫' }),
+  )
+  expect(nothing.items).toEqual([])
+})
