@@ -14,6 +14,12 @@ export const QUESTIONS_PER_DAY = 20
 /** Hours without a staff reply before a question is flagged to the grid worker, then to the community admin. */
 export const UNANSWERED_HOURS = 24
 
+/** Opened from a WeChat group: the CloudID of getGroupEnterInfo (weapp), or a demo group (local runs, H5). */
+export const GroupProofSchema = z.union([
+  z.object({ cloudID: z.string().min(1).max(512) }).strict(),
+  z.object({ demo: z.string().min(1).max(32) }).strict(),
+])
+
 const Images = z.array(z.string().min(1).max(200)).max(6, '最多 6 张图片')
 
 export const FeedPostDocSchema = z.object({
@@ -37,6 +43,7 @@ export const FeedPostDocSchema = z.object({
   state: z.enum(['live', 'withdrawn']),
   editedAt: z.number().nullable(),
   readCount: z.number().int(),
+  groupReadCount: z.number().int().default(0),
   words: z.array(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -95,6 +102,9 @@ export const FeedPostViewSchema = z.object({
   withdrawn: z.boolean(),
   edited: z.boolean(),
   readCount: z.number().int(),
+  /** Of those, opened from the grid's WeChat group; staff also see who. */
+  groupReadCount: z.number().int(),
+  groupReaders: z.array(z.string()),
   read: z.boolean(),
   /** What this viewer may do to it. */
   can: z.array(z.enum(['edit', 'pin', 'withdraw', 'unread'])),
@@ -145,7 +155,28 @@ export const feedActions = {
     output: Page(FeedPostViewSchema),
   },
   /** Reading a post counts it read (once per person). */
-  'feed.get': { mutating: false, input: z.object({ postId: Id }).strict(), output: FeedPostViewSchema },
+  'feed.get': {
+    mutating: false,
+    input: z.object({ postId: Id, group: GroupProofSchema.optional() }).strict(),
+    output: FeedPostViewSchema,
+  },
+  /** Staff bind the grid's WeChat group (one group ↔ one grid), from a card opened in that group. */
+  'groups.bind': {
+    mutating: true,
+    input: z.object({ gridId: Id, group: GroupProofSchema }).strict(),
+    output: z.object({ gridId: z.string(), gridName: z.string() }),
+  },
+  /** A card opened from a group: the grid bound to it (a resident is offered to join it), and whether I may bind it. */
+  'groups.resolve': {
+    mutating: false,
+    input: z.object({ group: GroupProofSchema, gridId: Id.optional() }).strict(),
+    output: z.object({
+      grid: z.object({ id: z.string(), name: z.string() }).nullable(),
+      member: z.boolean(),
+      joinCode: z.string().nullable(),
+      canBind: z.boolean(),
+    }),
+  },
   'feed.publish': {
     mutating: true,
     input: z

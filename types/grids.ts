@@ -34,6 +34,8 @@ export const GridDocSchema = z.object({
   notes: z.string().default(''),
   departmentIds: z.array(z.string()).default([]),
   buildingHeadIds: z.array(z.string()).default([]),
+  /** The grid's WeChat group (modules/feed/groups.ts), bound by its staff; null until then. */
+  wxGroupKey: z.string().nullable().default(null),
   /** The current join code; older codes stay in `joincodes` marked rotated. */
   joinCode: z.string().default(''),
   createdAt: z.number().default(0),
@@ -109,6 +111,8 @@ export const GridHomeSchema = z.object({
   memberCount: z.number().int(),
   isMember: z.boolean(),
   canManage: z.boolean(),
+  /** 本网格微信群已关联. */
+  wxGroupBound: z.boolean(),
 })
 export type GridHome = z.infer<typeof GridHomeSchema>
 

@@ -100,6 +100,7 @@ export const AUDIT_ACTION_LABELS = {
   'points.rule': '积分规则',
   'points.correct': '积分调整',
   'points.item': '集市物品',
+  'group.bind': '关联微信群',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS
 

@@ -7,6 +7,7 @@ import { createLocalContentCheck } from './platform/content-check'
 import { createInboxNotify } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
 import { noMiniCode } from './platform/mini-code'
+import { localGroupIdentity } from './platform/group-identity'
 
 export function createLocalDeps(
   config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'> & Partial<Pick<RuntimeConfig, 'REPORT_RADIUS_M'>>,
@@ -27,6 +28,7 @@ export function createLocalDeps(
     contentCheck: overrides.contentCheck ?? createLocalContentCheck(),
     notify: overrides.notify ?? createInboxNotify(store, clock, ids),
     miniCode: overrides.miniCode ?? noMiniCode,
+    groups: overrides.groups ?? localGroupIdentity,
     log: overrides.log ?? ((line) => console.error(JSON.stringify(line))),
   }
 }

@@ -1,6 +1,6 @@
 /** What every handler receives: the ports (store, files, checks, notifications, clock, ids) and the caller. */
 import type { Store } from './store/port'
-import type { Clock, ContentCheck, Files, Ids, MiniCode, Notify } from './platform/ports'
+import type { Clock, ContentCheck, Files, Ids, MiniCode, GroupIdentity, Notify } from './platform/ports'
 import type { UserDoc } from '../../types'
 import type { Place } from './modules/places/place'
 
@@ -20,6 +20,7 @@ export interface Deps {
   contentCheck: ContentCheck
   notify: Notify
   miniCode: MiniCode
+  groups: GroupIdentity
   clock: Clock
   ids: Ids
   log: (line: Record<string, unknown>) => void

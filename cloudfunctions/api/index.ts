@@ -20,6 +20,7 @@ import {
 import { createInboxNotify, withSubscribeMessages } from './platform/notify'
 import { randomIds, systemClock } from './platform/clock-ids'
 import { createWxMiniCode } from './platform/mini-code'
+import { createWxGroupIdentity } from './platform/group-identity'
 import { applyLateVerdict } from './modules/files/verdicts'
 
 interface Runtime {
@@ -95,6 +96,7 @@ function cloudRuntime(config: RuntimeConfig): Runtime {
     contentCheck: createWechatContentCheck(callApi, createLocalContentCheck()),
     notify,
     miniCode: createWxMiniCode(callApi, files),
+    groups: createWxGroupIdentity(callApi),
     log: (line) => console.error(JSON.stringify(line)),
   })
   return { api }

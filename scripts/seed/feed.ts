@@ -12,7 +12,16 @@ const HOUR = 3600_000
 function post(
   fields: Omit<
     FeedPostDoc,
-    'words' | 'version' | 'readCount' | 'editedAt' | 'state' | 'pinned' | 'updatedAt' | 'images' | 'pdfUrl'
+    | 'words'
+    | 'version'
+    | 'readCount'
+    | 'groupReadCount'
+    | 'editedAt'
+    | 'state'
+    | 'pinned'
+    | 'updatedAt'
+    | 'images'
+    | 'pdfUrl'
   > &
     Partial<FeedPostDoc>,
 ): FeedPostDoc {
@@ -23,6 +32,7 @@ function post(
     state: 'live',
     editedAt: null,
     readCount: 0,
+    groupReadCount: 0,
     updatedAt: fields.createdAt,
     version: 0,
     ...fields,

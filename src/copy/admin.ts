@@ -25,6 +25,7 @@ const AUDIT_TONES: Record<AuditAction, TagTone> = {
   'points.rule': 'blue',
   'points.correct': 'orange',
   'points.item': 'blue',
+  'group.bind': 'green',
 }
 
 const isAuditAction = (action: string): action is AuditAction =>

@@ -52,7 +52,7 @@ test('every action the audit log records has a label', () => {
   for (const f of files)
     for (const m of fs
       .readFileSync(path.join(dir, f), 'utf8')
-      .matchAll(/'((?:grid|role|records|invite|order|department|category|contact|lost|points)\.[a-zA-Z]+)'/g))
+      .matchAll(/'((?:grid|group|role|records|invite|order|department|category|contact|lost|points)\.[a-zA-Z]+)'/g))
       if (m[1]) recorded.add(m[1])
   expect([...recorded].filter((a) => !(a in AUDIT_ACTION_LABELS))).toEqual([])
   expect(recorded.size).toBe(Object.keys(AUDIT_ACTION_LABELS).length)

@@ -72,3 +72,11 @@ export interface MiniCode {
   /** An unlimited mini-program code for `page` with `scene`, stored and returned as a URL; null when unavailable. */
   create(scene: string, page: string, ownerId: string): Promise<string | null>
 }
+
+/** What a client sends to prove it was opened from a WeChat group: a CloudID from getGroupEnterInfo, or a demo group. */
+export type GroupProof = { cloudID: string } | { demo: string }
+
+/** The WeChat group a proof names (its opengid), or null when the proof is not one this runtime accepts. */
+export interface GroupIdentity {
+  openGid(proof: GroupProof, openId: string): Promise<string | null>
+}

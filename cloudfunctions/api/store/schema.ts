@@ -216,7 +216,15 @@ export const SCHEMA = {
     rule: 'function_only',
     indexes: [{ name: 'grid', fields: [asc('gridId'), asc('live'), desc('sortKey')] }],
   },
-  feedreads: { rule: 'function_only', indexes: [{ name: 'post', fields: [asc('postId'), desc('at')] }] },
+  feedreads: {
+    rule: 'function_only',
+    indexes: [
+      { name: 'post', fields: [asc('postId'), desc('at')] },
+      { name: 'viaGroup', fields: [asc('postId'), asc('via'), desc('at')] },
+    ],
+  },
+  /** WeChat groups bound to grids, by a hash of the opengid (one group ↔ one grid). */
+  wxgroups: { rule: 'function_only', indexes: [{ name: 'grid', fields: [asc('gridId')] }] },
   /** Questions (问答): a grid's, its 待回复, the asker's own, and the open ones the tick flags when unanswered. */
   questions: {
     rule: 'function_only',

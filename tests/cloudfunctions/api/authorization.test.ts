@@ -202,6 +202,13 @@ const MATRIX: Record<ActionName, Row> = {
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'desk.get': { allowed: ANY, scoped: false, payload: () => ({}) },
+  /** Staff of the grid bind its WeChat group (a demo group locally). */
+  'groups.bind': {
+    allowed: ['grid_worker', ...ADMINS],
+    scoped: true,
+    payload: (_, s) => ({ gridId: grid(s), group: { demo: `matrix-${s}` } }),
+  },
+  'groups.resolve': { allowed: ANY, scoped: false, payload: () => ({ group: { demo: 'matrix-any' } }) },
   'feed.list': { allowed: ANY, scoped: false, payload: (_, s) => ({ gridId: grid(s) }), expect: gridReaders },
   'feed.search': {
     allowed: ANY,

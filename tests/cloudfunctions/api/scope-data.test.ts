@@ -235,6 +235,7 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
     { gridId: 'gd_nz_01', which: 'mine' },
   ],
   'questions.get': () => [{ questionId: 'qs_demo_roof' }],
+  'groups.resolve': () => [{ group: { demo: 'scope-scan' } }],
   'orders.suggestDuplicates': () => [{ categoryId: 'cat_traffic', location: IN_NZ01 }],
   'orders.inbox': () => [{}],
   'orders.overdue': () => [{}],

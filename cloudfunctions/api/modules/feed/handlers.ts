@@ -11,7 +11,9 @@ import type { Handler } from '../../handler'
 import { AppError, notFound } from '../../errors'
 import { communityPlace, gridPlace, streetPlace, treeOfGrid } from '../places/place'
 import { audit } from '../audit/log'
-import { atGrid, type PlaceRule } from '../places/rules'
+import { atGrid, self, type PlaceRule } from '../places/rules'
+import type { GroupProof } from '../../platform/ports'
+import { bindGroup, boundGrid, GROUP_BINDERS, groupKey, resolveGroup } from './groups'
 import { loadCommunity, loadGrid } from '../places/load'
 import { queryWords } from '../lostfound/words'
 import {
@@ -38,6 +40,8 @@ import {
 } from './questions'
 
 type FeedActions =
+  | 'groups.bind'
+  | 'groups.resolve'
   | 'feed.list'
   | 'feed.get'
   | 'feed.publish'
@@ -71,6 +75,18 @@ const publishPlace: PlaceRule<{
 
 const atPost: PlaceRule<{ postId: string }> = async (deps, input, user) =>
   postPlace(deps, await loadPost(deps, input.postId), user)
+
+/**
+ * Reading a post: in one of its grids, or opened from the WeChat group bound to one of its grids (everyone in
+ * the group reads what was shared there).
+ */
+const readPost: PlaceRule<{ postId: string; group?: GroupProof }> = async (deps, input, user) => {
+  const post = await loadPost(deps, input.postId)
+  const place = await postPlace(deps, post, user)
+  if (!input.group) return place
+  const grid = await boundGrid(deps, await groupKey(deps, input.group, user.openId))
+  return grid && post.gridIds.includes(grid._id) ? { ...place, partyIds: [user._id] } : place
+}
 
 const atQuestion: PlaceRule<{ questionId: string }> = async (deps, input) =>
   questionPlace(deps, await loadQuestion(deps, input.questionId))
@@ -144,12 +160,28 @@ export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
   },
   'feed.get': {
     roles: 'any',
-    place: atPost,
-    handle: async ({ deps, user }, input) => {
+    place: readPost,
+    handle: async ({ deps, user, openId }, input) => {
       const post = await loadPost(deps, input.postId)
       if (post.state !== 'live') throw notFound('该通知已撤回')
-      return presentPost(deps, await markRead(deps, post, user), user)
+      const grid = input.group ? await boundGrid(deps, await groupKey(deps, input.group, openId)) : null
+      const via = grid && post.gridIds.includes(grid._id) ? 'group' : 'app'
+      return presentPost(deps, await markRead(deps, post, user, via), user)
     },
+  },
+  'groups.bind': {
+    roles: GROUP_BINDERS,
+    place: atGrid((i) => i.gridId),
+    handle: async ({ deps, user, openId }, input) => {
+      const grid = await bindGroup(deps, user, input.gridId, await groupKey(deps, input.group, openId))
+      return { gridId: grid._id, gridName: grid.name }
+    },
+  },
+  'groups.resolve': {
+    roles: 'any',
+    place: self,
+    handle: async ({ deps, user, openId }, input) =>
+      resolveGroup(deps, user, await groupKey(deps, input.group, openId), input.gridId),
   },
   'feed.publish': {
     roles: PUBLISHERS,
@@ -227,7 +259,7 @@ export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
   },
   'questions.ask': {
     roles: 'any',
-    place: async () => ({ kind: 'self' }),
+    place: self,
     handle: async ({ deps, user, openId, requestId }, input) =>
       presentQuestion(deps, await ask(deps, user, openId, requestId, input), user),
   },

@@ -20,7 +20,7 @@ import { backoff } from '../../store/update'
 import { idFromRequest } from '../../codes'
 import { assertAttachable } from '../files/records'
 import { grantsOf, mayAct } from '../places/can'
-import { loadDepartment, loadGrid, routingGrids } from '../places/load'
+import { loadDepartment, loadGrid, loadUsers, routingGrids } from '../places/load'
 import { gridPlace, scoped, type ScopedPlace } from '../places/place'
 import { textWords } from '../lostfound/words'
 
@@ -53,6 +53,21 @@ function servesPost(user: UserDoc, grids: GridDoc[]): boolean {
 const isAdminOf = (user: UserDoc, grids: GridDoc[]) =>
   grids.length > 0 && grids.every((g) => mayAct(user, ['community_admin', 'street_admin'], gridPlace(g)))
 
+/** Who opened the post from the grid's WeChat group (staff only), newest first, at most 50 names. */
+async function groupReaders(deps: Deps, post: FeedPostDoc): Promise<string[]> {
+  if (!post.groupReadCount) return []
+  const page = await deps.store.find('feedreads', {
+    where: { postId: post._id, via: 'group' },
+    orderBy: { field: 'at', direction: 'desc' },
+    limit: 50,
+  })
+  const users = await loadUsers(
+    deps,
+    page.items.map((r) => String(r.userId)),
+  )
+  return users.map((u) => u.nickname)
+}
+
 export async function presentPost(deps: Deps, post: FeedPostDoc, viewer: UserDoc): Promise<FeedPostView> {
   const grids = await Promise.all(post.gridIds.map((id) => loadGrid(deps, id)))
   const staff = servesPost(viewer, grids)
@@ -76,6 +91,8 @@ export async function presentPost(deps: Deps, post: FeedPostDoc, viewer: UserDoc
     withdrawn: !live,
     edited: post.editedAt !== null,
     readCount: post.readCount,
+    groupReadCount: post.groupReadCount,
+    groupReaders: staff ? await groupReaders(deps, post) : [],
     read,
     can: [
       ...(own && live ? (['edit'] as const) : []),
@@ -171,6 +188,7 @@ export async function publish(
     state: 'live',
     editedAt: null,
     readCount: 0,
+    groupReadCount: 0,
     words: input.kind === 'leaflet' ? [...new Set([...textWords(title), ...textWords(body)])].slice(0, 60) : [],
     createdAt: now,
     updatedAt: now,
@@ -223,7 +241,12 @@ export function assertAuthor(post: FeedPostDoc, user: UserDoc): void {
 }
 
 /** Reading counts once per person: the read record and the count move together in one write. */
-export async function markRead(deps: Deps, post: FeedPostDoc, user: UserDoc): Promise<FeedPostDoc> {
+export async function markRead(
+  deps: Deps,
+  post: FeedPostDoc,
+  user: UserDoc,
+  via: 'app' | 'group' = 'app',
+): Promise<FeedPostDoc> {
   const id = `${post._id}_${user._id}`
   for (let attempt = 0; attempt < 8; attempt++) {
     if (attempt > 0) await backoff(attempt)
@@ -231,8 +254,20 @@ export async function markRead(deps: Deps, post: FeedPostDoc, user: UserDoc): Pr
     try {
       return await deps.store.transaction(async (tx) => {
         const current = FeedPostDocSchema.parse(await tx.get('feedposts', post._id))
-        await tx.insert('feedreads', { _id: id, postId: post._id, userId: user._id, at: deps.clock.now(), version: 0 })
-        return FeedPostDocSchema.parse(await tx.replace('feedposts', { ...current, readCount: current.readCount + 1 }))
+        await tx.insert('feedreads', {
+          _id: id,
+          postId: post._id,
+          userId: user._id,
+          via,
+          at: deps.clock.now(),
+          version: 0,
+        })
+        const counted = {
+          ...current,
+          readCount: current.readCount + 1,
+          groupReadCount: current.groupReadCount + (via === 'group' ? 1 : 0),
+        }
+        return FeedPostDocSchema.parse(await tx.replace('feedposts', counted))
       })
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err

@@ -39,5 +39,6 @@ export async function presentGridHome(deps: Deps, grid: GridDoc, viewer: UserDoc
     memberCount: count,
     isMember: viewer.homeGridId === grid._id,
     canManage: holds(viewer, ['grid_worker', 'community_admin', 'street_admin'], gridPlace(grid)),
+    wxGroupBound: grid.wxGroupKey !== null,
   }
 }

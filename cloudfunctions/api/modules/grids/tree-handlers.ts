@@ -93,6 +93,7 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
         name: input.name,
         code: input.code,
         polygon: input.polygon,
+        wxGroupKey: null,
         workerIds: [],
         archived: false,
         notes: input.notes,

@@ -276,3 +276,70 @@ test('a typed question is offered what matches two of its words or more, best fi
   )
   expect(nothing.items).toEqual([])
 })
+
+describe("the grid's WeChat group", () => {
+  const groupA = { demo: 'nz01-group' }
+
+  test('staff bind it once; a resident opening a card from it is offered that grid; a group moves only by staff', async () => {
+    expect(await api.call(resident, 'groups.bind', { gridId: 'gd_nz_01', group: groupA }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    const before = dataOf<{ canBind: boolean; grid: unknown }>(
+      await api.call(worker, 'groups.resolve', { group: groupA, gridId: 'gd_nz_01' }),
+    )
+    expect(before).toMatchObject({ grid: null, canBind: true })
+    dataOf(await api.call(worker, 'groups.bind', { gridId: 'gd_nz_01', group: groupA }, rid()))
+    expect(
+      dataOf<{ wxGroupBound: boolean }>(await api.call(resident, 'grids.get', { gridId: 'gd_nz_01' })).wxGroupBound,
+    ).toBe(true)
+    // Someone not yet in the grid who opens a card from its group gets the grid and its join code.
+    const offered = dataOf<{ grid: { id: string } | null; member: boolean; joinCode: string | null }>(
+      await api.call(rider, 'groups.resolve', { group: groupA }),
+    )
+    expect(offered).toMatchObject({ grid: { id: 'gd_nz_01' }, member: false })
+    expect(offered.joinCode).toBe((await api.deps.store.get('grids', 'gd_nz_01'))?.joinCode)
+    expect(
+      dataOf<{ member: boolean; joinCode: string | null }>(
+        await api.call(resident, 'groups.resolve', { group: groupA }),
+      ),
+    ).toMatchObject({ member: true, joinCode: null })
+    // 古槐's worker cannot take the group over; 南张's worker may move it to their other grid (the first is released).
+    expect(
+      await api.call(demoOpenId('gh_grid_worker'), 'groups.bind', { gridId: 'gd_gh_01', group: groupA }, rid()),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    dataOf(await api.call(worker, 'groups.bind', { gridId: 'gd_nz_02', group: groupA }, rid()))
+    expect((await api.deps.store.get('grids', 'gd_nz_01'))?.wxGroupKey).toBeNull()
+    expect(dataOf<{ grid: { id: string } }>(await api.call(rider, 'groups.resolve', { group: groupA })).grid.id).toBe(
+      'gd_nz_02',
+    )
+    const audit = await api.deps.store.count('audit', { actorId: userIdFor(worker) })
+    expect(audit).toBeGreaterThanOrEqual(2)
+    // A proof this runtime cannot read names no group.
+    expect(await api.call(worker, 'groups.resolve', { group: { cloudID: 'forged' } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+
+  test('a notice opened from the bound group counts as a group open, also for people not yet in the grid', async () => {
+    dataOf(await api.call(worker, 'groups.bind', { gridId: 'gd_nz_01', group: groupA }, rid()))
+    const post = await publish(worker, {
+      title: '今晚停电',
+      body: '线路检修，21 点至 23 点停电',
+      target: { gridIds: ['gd_nz_01'] },
+    })
+    // The rider is in no grid: only a card from the group lets them read it.
+    expect(await api.call(rider, 'feed.get', { postId: post.id })).toMatchObject({ ok: false })
+    expect(await api.call(rider, 'feed.get', { postId: post.id, group: { demo: 'another-group' } })).toMatchObject({
+      ok: false,
+    })
+    dataOf(await api.call(rider, 'feed.get', { postId: post.id, group: groupA }))
+    dataOf(await api.call(resident, 'feed.get', { postId: post.id, group: groupA }))
+    dataOf(await api.call(resident, 'feed.get', { postId: post.id, group: groupA }))
+    const seen = dataOf<FeedPostView>(await api.call(worker, 'feed.get', { postId: post.id }))
+    expect(seen).toMatchObject({ readCount: 3, groupReadCount: 2 })
+    expect(seen.groupReaders.sort()).toEqual(['张桂英', '李师傅'].sort())
+    expect(dataOf<FeedPostView>(await api.call(resident, 'feed.get', { postId: post.id })).groupReaders).toEqual([])
+  })
+})
