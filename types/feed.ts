@@ -20,6 +20,8 @@ export const GroupProofSchema = z.union([
   z.object({ demo: z.string().min(1).max(32) }).strict(),
 ])
 
+export type GroupProof = z.infer<typeof GroupProofSchema>
+
 const Images = z.array(z.string().min(1).max(200)).max(6, '最多 6 张图片')
 
 export const FeedPostDocSchema = z.object({

@@ -78,3 +78,25 @@ test('story 6: the worker turns the leaking-roof question into a work order the 
   await mine.locator('#order-category').filter({ hasText: '设施损坏' }).waitFor()
   await shot(mine, 'feed-07-order-from-question')
 })
+
+test("the grid's WeChat group: the worker binds it from a shared card; a rider opening it reads and is offered the grid", async () => {
+  const card = '/packages/feed/pages/post/index?id=fp_demo_water&gridId=gd_nz_01&group=nz01-wechat'
+  const worker = await signIn(gateway, 'grid_worker')
+  const page = await worker.open(browser, card)
+  await page.locator('#group-bind').click()
+  await page.locator('#group-bound').filter({ hasText: '南张社区第一网格' }).waitFor()
+  await shot(page, 'feed-08-group-bound')
+
+  const rider = await signIn(gateway, 'rider')
+  const opened = await rider.open(browser, card)
+  await opened.locator('#post-title').filter({ hasText: '停水' }).waitFor()
+  await shot(opened, 'feed-09-opened-from-group')
+  await opened.locator('#group-join').click()
+  await opened.locator('#join-preview-grid').filter({ hasText: '南张社区第一网格' }).waitFor()
+
+  const again = await worker.open(browser, '/packages/feed/pages/post/index?id=fp_demo_water&gridId=gd_nz_01')
+  await again.locator('#post-group-readers').filter({ hasText: '李师傅' }).waitFor()
+  const home = await worker.open(browser, '/pages/index/index')
+  await home.locator('#home-mode-life').click()
+  await home.locator('#grid-wxgroup').filter({ hasText: '已关联' }).waitFor()
+})

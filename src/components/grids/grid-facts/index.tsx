@@ -8,6 +8,12 @@ export function GridFacts({ grid }: { grid: GridHome }) {
   return (
     <View className="grid-facts">
       <View className="grid-facts__section">
+        <Text className="grid-facts__title">微信群</Text>
+        <Text id="grid-wxgroup" className="muted">
+          {grid.wxGroupBound ? '本网格微信群已关联，群里分享的通知可直接打开' : '本网格微信群尚未关联'}
+        </Text>
+      </View>
+      <View className="grid-facts__section">
         <Text className="grid-facts__title">入格部门</Text>
         {grid.departments.length === 0 ? <Text className="muted">暂无部门入格</Text> : null}
         <View className="grid-facts__chips">

@@ -1,16 +1,17 @@
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Card } from '../../../../components/card'
 import { ErrorText } from '../../../../components/error-text'
 import { PageRoot } from '../../../../components/page-root'
 import { PageStatus } from '../../../../components/page-status'
 import { Tag } from '../../../../components/tag'
 import { TextField } from '../../../../components/text-field'
-import type { ActionOutput, FeedPostView } from '../../../../contract'
-import { FEED_KIND_LABELS } from '../../../../copy/feed'
+import type { ActionOutput, FeedPostView, GroupProof } from '../../../../contract'
+import { FEED_KIND_LABELS, FEED_PAGES } from '../../../../copy/feed'
+import { enableGroupShare, groupEntry } from '../../../../services/group-entry'
 import { useAction } from '../../../../hooks/use-action'
 import { useQuery } from '../../../../hooks/use-query'
 import { useMe } from '../../../../hooks/use-me'
@@ -79,10 +80,82 @@ function EditForm({ post, onSaved }: { post: FeedPostView; onSaved: (p: FeedPost
   )
 }
 
+type Resolved = ActionOutput<'groups.resolve'>
+
+/**
+ * Opened from a WeChat group: staff of the grid may bind the group to it (once); someone not yet in the group's
+ * grid is offered to join it in one tap.
+ */
+function GroupCard({ group, gridId }: { group: GroupProof; gridId: string | undefined }) {
+  const [resolved, setResolved] = useState<Resolved | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const bind = useAction('groups.bind')
+  useEffect(() => {
+    call('groups.resolve', { group, gridId }).then(setResolved, (err: unknown) => setProblem(userMessage(err)))
+  }, [group, gridId])
+  if (!resolved) return problem ? <ErrorText of="form" message={problem} /> : null
+  const { grid, joinCode } = resolved
+  return (
+    <Card title="来自微信群">
+      {grid ? <Text id="group-bound" className="para">{`这个微信群是「${grid.name}」的网格群`}</Text> : null}
+      {resolved.canBind && gridId ? (
+        <Button
+          id="group-bind"
+          type="primary"
+          block
+          loading={bind.pending}
+          onClick={() =>
+            void bind.run({ gridId, group }).then(
+              (r) => {
+                setResolved({ ...resolved, grid: { id: r.gridId, name: r.gridName }, canBind: false })
+                void Taro.showToast({ title: '已关联', icon: 'success' })
+              },
+              (err: unknown) => setProblem(userMessage(err)),
+            )
+          }
+        >
+          把这个微信群关联到本网格
+        </Button>
+      ) : null}
+      {grid && joinCode ? (
+        <Button
+          id="group-join"
+          type="primary"
+          block
+          onClick={() => void Taro.navigateTo({ url: `/pages/join/index?code=${joinCode}` })}
+        >
+          {`加入「${grid.name}」`}
+        </Button>
+      ) : null}
+      <ErrorText of="form" message={problem} />
+    </Card>
+  )
+}
+
 /** A notice or 明白纸: read (and counted), the department's desk phone to call, and the staff's tools. */
 export default function PostPage() {
-  const { id = '', gridId: shownIn } = useRouter().params
-  const post = useQuery(useCallback(() => call('feed.get', { postId: id }), [id]))
+  const params = useRouter().params
+  const { id = '', gridId: shownIn } = params
+  // Opened from a group card: the proof goes with the read (counted as a group open) and to the group card.
+  const [group, setGroup] = useState<GroupProof | null | undefined>(undefined)
+  useEffect(() => {
+    enableGroupShare()
+    void groupEntry(params).then(setGroup)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry is read once, when the page opens
+  }, [])
+  const post = useQuery(
+    useCallback(
+      () =>
+        group === undefined
+          ? new Promise<never>(() => undefined)
+          : call('feed.get', { postId: id, ...(group ? { group } : {}) }),
+      [id, group],
+    ),
+  )
+  useShareAppMessage(() => ({
+    title: post.data?.title ?? '网格通知',
+    path: FEED_PAGES.post(id, shownIn),
+  }))
   const { me } = useMe()
   const pin = useAction('feed.pin')
   const withdraw = useAction('feed.withdraw')
@@ -149,9 +222,26 @@ export default function PostPage() {
           </View>
         </Card>
       ) : null}
+      {group ? <GroupCard group={group} gridId={gridId} /> : null}
+      {p.groupReadCount ? (
+        <Card title={`微信群里打开（${p.groupReadCount} 人）`}>
+          <Text id="post-group-readers" className="para">
+            {p.groupReaders.length ? p.groupReaders.join('、') : '从本网格微信群打开的居民'}
+          </Text>
+        </Card>
+      ) : null}
       {p.can.includes('unread') && gridId ? <UnreadList postId={p.id} gridId={gridId} /> : null}
       {editing ? <EditForm post={p} onSaved={(next) => (post.setData(next), setEditing(false))} /> : null}
       <View className="post__actions">
+        {process.env.TARO_ENV === 'h5' ? (
+          <Button
+            id="post-share"
+            fill="outline"
+            onClick={() => void Taro.setClipboardData({ data: window.location.href }).catch(() => undefined)}
+          >
+            复制链接分享
+          </Button>
+        ) : null}
         {p.can.includes('edit') && !editing ? (
           <Button id="post-edit" fill="outline" onClick={() => setEditing(true)}>
             编辑
