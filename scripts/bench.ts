@@ -3,7 +3,8 @@
  * (default 100,000), timed in one process with the stores' calls interleaved, next to the raw SQL of the same
  * queries on the same files. Prints p50/p95/p99, each ratio of issue 16 against its goal, and whether every
  * timed 待办 page was full. Then the lost-and-found lists and searches (scripts/bench/lostfound.ts) and credit:
- * 50 redemptions at once and the ledger check over --entries N (scripts/bench/credit.ts). Prints, never fails.
+ * 50 redemptions at once and the ledger check over --entries N (scripts/bench/credit.ts); the grid feed's page and
+ * searches with 200,000 posts in the street (scripts/bench/feed.ts). Prints, never fails.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -21,6 +22,7 @@ import { benchResident, loadBenchData } from './bench/data'
 import { percentile, runInterleaved, type Op, type Timing } from './bench/timing'
 import { benchLostFound } from './bench/lostfound'
 import { benchCredit } from './bench/credit'
+import { benchFeed } from './bench/feed'
 
 const SMALL = 10_000
 const PAGE = 20
@@ -252,6 +254,8 @@ async function main(): Promise<void> {
   await benchLostFound(process.argv.slice(2), options.calls)
   console.log('\nbench: credit points (issue 12)')
   await benchCredit(process.argv.slice(2))
+  console.log('\nbench: the grid feed (issue 13)')
+  await benchFeed(options.calls)
 }
 
 main().catch((err: unknown) => {

@@ -70,6 +70,8 @@ export const QuestionDocSchema = z.object({
   /** 0 none, 1 flagged to the grid's workers, 2 to the community admins. */
   flagged: z.number().int(),
   orderId: z.string().nullable(),
+  /** Asked by a 楼长 for a neighbour: the neighbour's name (they follow it through the 楼长). */
+  onBehalfName: z.string().nullable().default(null),
   words: z.array(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -104,12 +106,14 @@ export const FeedPostViewSchema = z.object({
   withdrawn: z.boolean(),
   edited: z.boolean(),
   readCount: z.number().int(),
+  /** 楼长 who passed it on to their building (a mark each). */
+  relayedBy: z.array(z.string()),
   /** Of those, opened from the grid's WeChat group; staff also see who. */
   groupReadCount: z.number().int(),
   groupReaders: z.array(z.string()),
   read: z.boolean(),
   /** What this viewer may do to it. */
-  can: z.array(z.enum(['edit', 'pin', 'withdraw', 'unread'])),
+  can: z.array(z.enum(['edit', 'pin', 'withdraw', 'unread', 'relay'])),
   createdAt: z.number(),
 })
 export type FeedPostView = z.infer<typeof FeedPostViewSchema>
@@ -218,10 +222,17 @@ export const feedActions = {
       total: z.number().int(),
     }),
   },
+  /** A 楼长 marks that they passed a notice on to their building. */
+  'feed.relay': { mutating: true, input: z.object({ postId: Id }).strict(), output: FeedPostViewSchema },
   'questions.ask': {
     mutating: true,
     input: z
-      .object({ text: text({ label: '问题', min: 5, max: 500, multiline: true }), photos: Images.max(3).default([]) })
+      .object({
+        text: text({ label: '问题', min: 5, max: 500, multiline: true }),
+        photos: Images.max(3).default([]),
+        /** A 楼长 asking for a neighbour of their building (a membership id of the grid). */
+        onBehalfOf: Id.optional(),
+      })
       .strict(),
     output: QuestionViewSchema,
   },

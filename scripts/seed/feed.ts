@@ -134,6 +134,7 @@ export function demoQuestions(now: number): QuestionDoc[] {
       replyCount: 0,
       flagged: 0,
       orderId: null,
+      onBehalfName: null,
       words: [...new Set(textWords(text))].slice(0, 40),
       createdAt: now - 2 * HOUR,
       updatedAt: now - 2 * HOUR,

@@ -223,6 +223,7 @@ export const SCHEMA = {
       { name: 'viaGroup', fields: [asc('postId'), asc('via'), desc('at')] },
     ],
   },
+  feedrelays: { rule: 'function_only', indexes: [{ name: 'post', fields: [asc('postId'), asc('at')] }] },
   /** WeChat groups bound to grids, by a hash of the opengid (one group ↔ one grid). */
   wxgroups: { rule: 'function_only', indexes: [{ name: 'grid', fields: [asc('gridId')] }] },
   /** Questions (问答): a grid's, its 待回复, the asker's own, and the open ones the tick flags when unanswered. */

@@ -202,6 +202,13 @@ const MATRIX: Record<ActionName, Row> = {
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'desk.get': { allowed: ANY, scoped: false, payload: () => ({}) },
+  /** A 楼长 of the grid marks a notice passed on to their building. */
+  'feed.relay': {
+    allowed: ['building_head'],
+    scoped: true,
+    payload: async (api, s) => ({ postId: await postIn(api, s) }),
+    expect: (role, s) => (role !== 'building_head' ? 'FORBIDDEN' : s === 'own' ? 'ok' : 'NOT_FOUND'),
+  },
   /** Staff of the grid bind its WeChat group (a demo group locally). */
   'groups.bind': {
     allowed: ['grid_worker', ...ADMINS],

@@ -25,6 +25,7 @@ import {
   postPlace,
   presentPost,
   publish,
+  relay,
   unreadOf,
 } from './posts'
 import {
@@ -40,6 +41,7 @@ import {
 } from './questions'
 
 type FeedActions =
+  | 'feed.relay'
   | 'groups.bind'
   | 'groups.resolve'
   | 'feed.list'
@@ -167,6 +169,19 @@ export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
       const grid = input.group ? await boundGrid(deps, await groupKey(deps, input.group, openId)) : null
       const via = grid && post.gridIds.includes(grid._id) ? 'group' : 'app'
       return presentPost(deps, await markRead(deps, post, user, via), user)
+    },
+  },
+  'feed.relay': {
+    roles: ['building_head'],
+    place: atPost,
+    handle: async ({ deps, user }, input) => {
+      const post = await loadPost(deps, input.postId)
+      const view = await presentPost(deps, post, user)
+      if (post.state !== 'live') throw notFound('该通知已撤回')
+      if (!view.can.includes('relay') && !view.can.includes('unread'))
+        throw new AppError('FORBIDDEN', '只有本网格的楼长可以标记转告')
+      await relay(deps, post, user)
+      return presentPost(deps, post, user)
     },
   },
   'groups.bind': {

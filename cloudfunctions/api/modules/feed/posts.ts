@@ -23,6 +23,7 @@ import { grantsOf, mayAct } from '../places/can'
 import { loadDepartment, loadGrid, loadUsers, routingGrids } from '../places/load'
 import { gridPlace, scoped, type ScopedPlace } from '../places/place'
 import { textWords } from '../lostfound/words'
+import { activeMembershipOf } from '../grids/repo'
 
 const PAGE = 20
 type PublishInput = ActionParsedInput<'feed.publish'>
@@ -76,6 +77,14 @@ export async function presentPost(deps: Deps, post: FeedPostDoc, viewer: UserDoc
   const department = post.departmentId ? await loadDepartment(deps, post.departmentId).catch(() => null) : null
   const read = (await deps.store.version('feedreads', `${post._id}_${viewer._id}`)) !== null
   const live = post.state === 'live'
+  const relays = await deps.store.find('feedrelays', {
+    where: { postId: post._id },
+    orderBy: { field: 'at', direction: 'asc' },
+    limit: 50,
+  })
+  const relayedBy = relays.items.map((r) => String(r.label))
+  const heads = grids.some((g) => mayAct(viewer, ['building_head'], gridPlace(g)))
+  const relayed = relays.items.some((r) => r.userId === viewer._id)
   return {
     id: post._id,
     kind: post.kind,
@@ -91,13 +100,15 @@ export async function presentPost(deps: Deps, post: FeedPostDoc, viewer: UserDoc
     withdrawn: !live,
     edited: post.editedAt !== null,
     readCount: post.readCount,
+    relayedBy,
     groupReadCount: post.groupReadCount,
     groupReaders: staff ? await groupReaders(deps, post) : [],
     read,
     can: [
       ...(own && live ? (['edit'] as const) : []),
       ...(manage && live ? (['pin', 'withdraw'] as const) : []),
-      ...(staff ? (['unread'] as const) : []),
+      ...(staff || heads ? (['unread'] as const) : []),
+      ...(heads && live && !relayed ? (['relay'] as const) : []),
     ],
     createdAt: post.createdAt,
   }
@@ -316,4 +327,22 @@ export async function unreadOf(deps: Deps, post: FeedPostDoc, gridId: string) {
     if (!read) unread.push({ name: m.name, address: m.address, offline: m.offline })
   }
   return { items: unread.slice(0, 200), total: unread.length }
+}
+
+/** A 楼长 passed the notice on to their building: one mark per person, kept with their name. */
+export async function relay(deps: Deps, post: FeedPostDoc, user: UserDoc): Promise<void> {
+  const home = await activeMembershipOf(deps, user._id)
+  const label = `楼长 ${user.realName ?? user.nickname}${home ? `（${home.building}号楼）` : ''}`
+  try {
+    await deps.store.insert('feedrelays', {
+      _id: `${post._id}_${user._id}`,
+      postId: post._id,
+      userId: user._id,
+      label,
+      at: deps.clock.now(),
+      version: 0,
+    })
+  } catch (err) {
+    if (!(err instanceof StoreConflictError)) throw err // marked before: once is enough
+  }
 }

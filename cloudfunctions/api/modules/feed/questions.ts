@@ -4,6 +4,7 @@
  * nobody on staff answered are flagged to the grid's workers after a day and to the community admins after two.
  */
 import {
+  MembershipDocSchema,
   QUESTIONS_PER_DAY,
   QuestionDocSchema,
   ReplyDocSchema,
@@ -26,6 +27,7 @@ import { grantsOf, mayAct } from '../places/can'
 import { loadGrid, loadUsers } from '../places/load'
 import { gridPlace, type ScopedPlace } from '../places/place'
 import { textWords } from '../lostfound/words'
+import { activeMembershipOf } from '../grids/repo'
 import { createOrder } from '../orders/create'
 import { notifyStep } from '../orders/notify'
 import { loadPost } from './posts'
@@ -95,7 +97,7 @@ export async function presentQuestion(deps: Deps, q: QuestionDoc, viewer: UserDo
     id: q._id,
     gridId: q.gridId,
     gridName: grid.name,
-    askerLabel: mine ? '我' : label(asker),
+    askerLabel: `${mine ? '我' : q.onBehalfName ? `楼长 ${asker?.nickname ?? ''}` : label(asker)}${q.onBehalfName ? ` 代 ${q.onBehalfName.slice(0, 1)}** 提问` : ''}`,
     mine,
     text: mine ? q.text : q.publicText,
     photoUrls: (await Promise.all(q.photos.map((id) => deps.files.url(id)))).flatMap((u) => (u ? [u] : [])),
@@ -116,10 +118,29 @@ export async function presentQuestion(deps: Deps, q: QuestionDoc, viewer: UserDo
 type AskInput = ActionParsedInput<'questions.ask'>
 
 /** A question in the asker's home grid, with its search words; 20 a day; the same request asks once. */
+/** A 楼长's neighbour: an active resident of the same building of the grid they head and live in. */
+async function neighbourOf(deps: Deps, user: UserDoc, membershipId: string): Promise<string> {
+  const home = await activeMembershipOf(deps, user._id)
+  const raw = await deps.store.get('memberships', membershipId)
+  const member = raw ? MembershipDocSchema.parse(raw) : null
+  const heads = grantsOf(user, 'building_head').some((g) => home && (g.gridIds ?? []).includes(home.gridId))
+  if (
+    !heads ||
+    !home ||
+    !member ||
+    !member.active ||
+    member.gridId !== home.gridId ||
+    member.building !== home.building
+  )
+    throw validation('只能替本楼的邻居提问', [{ path: 'onBehalfOf', message: '请选择本楼登记的住户' }])
+  return member.name
+}
+
 export async function ask(deps: Deps, user: UserDoc, openId: string, requestId: string | null, input: AskInput) {
   if (!user.homeGridId)
     throw validation('请先加入网格再提问', [{ path: 'text', message: '扫网格二维码加入后即可提问' }])
   const grid = await loadGrid(deps, user.homeGridId)
+  const onBehalfName = input.onBehalfOf ? await neighbourOf(deps, user, input.onBehalfOf) : null
   const verdict = await deps.contentCheck.text(input.text, openId)
   if (!verdict.pass) throw new AppError('CONTENT_REJECTED', '问题中包含不适宜的内容，请修改后再提交')
   await assertAttachable(deps, user._id, input.photos, 'photos')
@@ -143,6 +164,7 @@ export async function ask(deps: Deps, user: UserDoc, openId: string, requestId: 
     replyCount: 0,
     flagged: 0,
     orderId: null,
+    onBehalfName,
     words: [...new Set(textWords(publicText))].slice(0, 40),
     createdAt: now,
     updatedAt: now,

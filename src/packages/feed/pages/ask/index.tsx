@@ -2,8 +2,9 @@ import './index.css'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Card } from '../../../../components/card'
+import { Chips } from '../../../../components/chips'
 import { ErrorText } from '../../../../components/error-text'
 import { PageRoot } from '../../../../components/page-root'
 import { Tag } from '../../../../components/tag'
@@ -12,6 +13,8 @@ import { actions, type ActionOutput } from '../../../../contract'
 import { FEED_PAGES } from '../../../../copy/feed'
 import { useAction } from '../../../../hooks/use-action'
 import { useFieldErrors } from '../../../../hooks/use-field-errors'
+import { useMe } from '../../../../hooks/use-me'
+import { useQuery } from '../../../../hooks/use-query'
 import { call } from '../../../../services/api'
 
 type Found = ActionOutput<'feed.search'>['items']
@@ -33,14 +36,44 @@ function useSuggestions(gridId: string, text: string): Found {
   return found
 }
 
+/** A 楼长 may ask for a neighbour of their building who has no phone. */
+function Neighbours({
+  gridId,
+  value,
+  onChange,
+}: {
+  gridId: string
+  value: string | null
+  onChange: (id: string | null) => void
+}) {
+  const { me } = useMe()
+  const heads = !!me?.roles.some((g) => g.role === 'building_head' && (g.gridIds ?? []).includes(gridId))
+  const building = useQuery(
+    useCallback(() => (heads ? call('desk.building', { gridId }) : Promise.resolve(null)), [heads, gridId]),
+  )
+  const neighbours = (building.data?.items ?? []).filter((m) => !m.isBuildingHead)
+  if (!heads || !neighbours.length) return null
+  return (
+    <Card title="替邻居提问（可选）">
+      <Chips
+        idPrefix="behalf-"
+        items={neighbours.map((m) => ({ id: m.id, label: `${m.name} · ${m.unit}单元${m.room}` }))}
+        selected={value ? [value] : []}
+        onToggle={(id) => onChange(id === value ? null : id)}
+      />
+    </Card>
+  )
+}
+
 export default function AskPage() {
   const gridId = useRouter().params.gridId ?? ''
   const ask = useAction('questions.ask')
-  const errors = useFieldErrors(['text'])
+  const errors = useFieldErrors(['text', 'onBehalfOf'])
   const [text, setText] = useState('')
+  const [onBehalfOf, setOnBehalfOf] = useState<string | null>(null)
   const suggestions = useSuggestions(gridId, text)
   const submit = async () => {
-    const payload = errors.parse(actions['questions.ask'].input, { text })
+    const payload = errors.parse(actions['questions.ask'].input, { text, ...(onBehalfOf ? { onBehalfOf } : {}) })
     if (!payload) return
     try {
       const q = await ask.run(payload)
@@ -64,6 +97,8 @@ export default function AskPage() {
         />
         <Text className="muted">网格员和入格的部门工作人员会在这里回复您</Text>
       </Card>
+      <Neighbours gridId={gridId} value={onBehalfOf} onChange={setOnBehalfOf} />
+      <ErrorText message={errors.field('onBehalfOf')} />
       {suggestions.length ? (
         <Card title="这些内容也许能解答">
           {suggestions.map((f) => (

@@ -158,6 +158,7 @@ export default function PostPage() {
   }))
   const { me } = useMe()
   const pin = useAction('feed.pin')
+  const relay = useAction('feed.relay')
   const withdraw = useAction('feed.withdraw')
   const [editing, setEditing] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
@@ -199,6 +200,9 @@ export default function PostPage() {
           </Text>
         ) : null}
         <Text id="post-reads" className="muted">{`${p.readCount} 人已读`}</Text>
+        {p.relayedBy.length ? (
+          <Text id="post-relayed" className="muted">{`${p.relayedBy.join('、')} 已转告本楼`}</Text>
+        ) : null}
       </Card>
       {p.department ? (
         <Card title="负责解答">
@@ -240,6 +244,16 @@ export default function PostPage() {
             onClick={() => void Taro.setClipboardData({ data: window.location.href }).catch(() => undefined)}
           >
             复制链接分享
+          </Button>
+        ) : null}
+        {p.can.includes('relay') ? (
+          <Button
+            id="post-relay"
+            type="primary"
+            loading={relay.pending}
+            onClick={() => void act(() => relay.run({ postId: p.id }))}
+          >
+            已转告本楼
           </Button>
         ) : null}
         {p.can.includes('edit') && !editing ? (

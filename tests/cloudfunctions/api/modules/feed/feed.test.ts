@@ -343,3 +343,56 @@ describe("the grid's WeChat group", () => {
     expect(dataOf<FeedPostView>(await api.call(resident, 'feed.get', { postId: post.id })).groupReaders).toEqual([])
   })
 })
+
+describe('building heads', () => {
+  const head = demoOpenId('building_head') // 王建国, 楼长 of gd_nz_01, lives in building 3
+
+  test('mark a notice passed on to their building, once; see who has not read it', async () => {
+    const post = await publish(worker, {
+      title: '燃气安全检查',
+      body: '本周四入户检查',
+      target: { gridIds: ['gd_nz_01'] },
+    })
+    const seen = dataOf<FeedPostView>(await api.call(head, 'feed.get', { postId: post.id }))
+    expect(seen.can).toEqual(['unread', 'relay'])
+    await Promise.all([
+      api.call(head, 'feed.relay', { postId: post.id }, rid()),
+      api.call(head, 'feed.relay', { postId: post.id }, rid()),
+    ])
+    const after = dataOf<FeedPostView>(await api.call(resident, 'feed.get', { postId: post.id }))
+    expect(after.relayedBy).toEqual(['楼长 王建国（3号楼）'])
+    expect(dataOf<FeedPostView>(await api.call(head, 'feed.get', { postId: post.id })).can).toEqual(['unread'])
+    expect(await api.call(worker, 'feed.relay', { postId: post.id }, rid())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  test('ask for a neighbour of their building, and only of their building', async () => {
+    const offline = async (building: string, name: string) =>
+      dataOf<{ id: string }>(
+        await api.call(
+          worker,
+          'grids.registerOffline',
+          { gridId: 'gd_nz_01', name, building, unit: '1', room: '101' },
+          rid(),
+        ),
+      ).id
+    const neighbour = await offline('3', '周大爷')
+    const farther = await offline('6', '吴奶奶')
+    const asked = dataOf<QuestionView>(
+      await api.call(head, 'questions.ask', { text: '周大爷问：高龄补贴怎么申请？', onBehalfOf: neighbour }, rid()),
+    )
+    const seenByWorker = dataOf<QuestionView>(await api.call(worker, 'questions.get', { questionId: asked.id }))
+    expect(seenByWorker.askerLabel).toBe('楼长 王建国 代 周** 提问')
+    expect(
+      await api.call(head, 'questions.ask', { text: '吴奶奶问：低保怎么办理？', onBehalfOf: farther }, rid()),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'onBehalfOf' }] } })
+    expect(
+      await api.call(resident, 'questions.ask', { text: '替邻居问问怎么办', onBehalfOf: neighbour }, rid()),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
+  })
+})
