@@ -63,6 +63,40 @@ const zodLocalesPlugin: Plugin = {
 }
 
 /**
+ * zod's namespace (`z`, `z.core`) re-exports everything, so esbuild keeps parts the function never calls: the
+ * schema compiler (`compile`, `withParser`, ≈ 29 KB), `fromJSONSchema` (≈ 12 KB) and `deepPartial`. This loads
+ * zod's two index files without those re-exports. A zod release that moves them fails the build here (the text
+ * is checked) instead of silently keeping them.
+ */
+const ZOD_UNUSED: [RegExp, string[]][] = [
+  [/[/\\]zod[/\\]v4[/\\]core[/\\]index\.js$/, ['export * from "./compile.js";\n']],
+  [
+    /[/\\]zod[/\\]v4[/\\]classic[/\\]external\.js$/,
+    [
+      'INVALID, ',
+      'compile, withParser, ZodCompileAsyncError, ZodCompileUnsupportedError, ',
+      'export { fromJSONSchema } from "./from-json-schema.js";\n',
+      'export { deepPartial } from "./deep-partial.js";\n',
+    ],
+  ],
+]
+
+export const zodTrimPlugin: Plugin = {
+  name: 'zod-trim',
+  setup(b) {
+    for (const [filter, cuts] of ZOD_UNUSED)
+      b.onLoad({ filter }, (args) => {
+        let contents = fs.readFileSync(args.path, 'utf8')
+        for (const cut of cuts) {
+          if (!contents.includes(cut)) throw new Error(`zod-trim: "${cut.trim()}" not found in ${args.path}`)
+          contents = contents.replace(cut, '')
+        }
+        return { contents, loader: 'js', resolveDir: path.dirname(args.path) }
+      })
+  },
+}
+
+/**
  * The deadlines read only which dates are 法定节假日 and which are 调休 workdays (modules/orders/deadlines.ts):
  * the bundle keeps those dates, packed per year, and drops the holiday names and the in-lieu table (≈ 43 KB → ≈ 3 KB).
  */
@@ -128,7 +162,7 @@ export async function buildFunctions(outDir = path.join(root, 'cloudfunctions/ap
     charset: 'utf8',
     define: { __CLOUD_BUNDLE__: 'true' },
     external: CLOUD_EXTERNALS,
-    plugins: [zodLocalesPlugin, holidayDatesPlugin],
+    plugins: [zodLocalesPlugin, zodTrimPlugin, holidayDatesPlugin],
     metafile: true,
     logLevel: 'warning',
   })
