@@ -11,8 +11,6 @@ export type FeedKind = z.infer<typeof FeedKindSchema>
 
 /** Questions one person may ask per day. */
 export const QUESTIONS_PER_DAY = 20
-/** Hours without a staff reply before a question is flagged to the grid worker, then to the community admin. */
-export const UNANSWERED_HOURS = 24
 
 /** Opened from a WeChat group: the CloudID of getGroupEnterInfo (weapp), or a demo group (local runs, H5). */
 export const GroupProofSchema = z.union([

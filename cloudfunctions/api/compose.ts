@@ -10,7 +10,8 @@ import { noMiniCode } from './platform/mini-code'
 import { localGroupIdentity } from './platform/group-identity'
 
 export function createLocalDeps(
-  config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'> & Partial<Pick<RuntimeConfig, 'REPORT_RADIUS_M'>>,
+  config: Pick<RuntimeConfig, 'dbFile' | 'uploadDir'> &
+    Partial<Pick<RuntimeConfig, 'REPORT_RADIUS_M' | 'UNANSWERED_HOURS'>>,
   overrides: Partial<Deps> = {},
 ): Deps {
   const store = overrides.store ?? createSqliteStore(config.dbFile)
@@ -20,6 +21,7 @@ export function createLocalDeps(
     settings: overrides.settings ?? {
       ...DEFAULT_SETTINGS,
       reportRadiusMetres: config.REPORT_RADIUS_M ?? DEFAULT_SETTINGS.reportRadiusMetres,
+      unansweredHours: config.UNANSWERED_HOURS ?? DEFAULT_SETTINGS.unansweredHours,
     },
     store,
     clock,

@@ -12,6 +12,13 @@ const EnvSchema = z.object({
   WX_SUBSCRIBE_TEMPLATE_ID: z.string().optional(),
   /** Reports further than this many metres from every grid are refused. */
   REPORT_RADIUS_M: z.coerce.number().int().min(100).max(100_000).default(2000),
+  /** Hours a question may wait for a staff reply before the grid's workers are told (twice that: the community). */
+  UNANSWERED_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
 })
 
 export type RuntimeConfig = z.infer<typeof EnvSchema> & { dbFile: string; uploadDir: string }

@@ -8,9 +8,11 @@ import type { Place } from './modules/places/place'
 export interface Settings {
   /** A report further than this from every grid of every street is refused (metres). */
   reportRadiusMetres: number
+  /** A resident's question without a staff reply this long is told to the grid's workers; twice as long, flagged up. */
+  unansweredHours: number
 }
 
-export const DEFAULT_SETTINGS: Settings = { reportRadiusMetres: 2000 }
+export const DEFAULT_SETTINGS: Settings = { reportRadiusMetres: 2000, unansweredHours: 24 }
 
 /** Everything a handler may touch; composed once in index.ts (cloud) or by the local gateway. */
 export interface Deps {

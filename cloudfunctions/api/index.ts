@@ -88,7 +88,7 @@ function cloudRuntime(config: RuntimeConfig): Runtime {
     config.WX_SUBSCRIBE_TEMPLATE_ID,
   )
   const api = createApi({
-    settings: { reportRadiusMetres: config.REPORT_RADIUS_M },
+    settings: { reportRadiusMetres: config.REPORT_RADIUS_M, unansweredHours: config.UNANSWERED_HOURS },
     store,
     clock: systemClock,
     ids: randomIds,

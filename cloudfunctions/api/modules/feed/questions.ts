@@ -8,7 +8,6 @@ import {
   QUESTIONS_PER_DAY,
   QuestionDocSchema,
   ReplyDocSchema,
-  UNANSWERED_HOURS,
   maskSensitiveText,
   type ActionParsedInput,
   type GridDoc,
@@ -336,7 +335,7 @@ export async function questionPage(deps: Deps, viewer: UserDoc, input: ActionPar
 export async function flagUnanswered(deps: Deps, now: number): Promise<number> {
   let flagged = 0
   for (const level of [1, 2] as const) {
-    const before = now - level * UNANSWERED_HOURS * HOUR
+    const before = now - level * deps.settings.unansweredHours * HOUR
     const page = await deps.store.find('questions', {
       where: { state: 'open', staffReplied: false, flagged: level - 1, createdAt: { lt: before } },
       orderBy: { field: 'createdAt', direction: 'asc' },

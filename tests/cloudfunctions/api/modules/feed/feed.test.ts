@@ -396,3 +396,17 @@ describe('building heads', () => {
     })
   })
 })
+
+test('how long a question may wait is the street office’s setting (UNANSWERED_HOURS)', async () => {
+  const quick = await createTestApi({
+    seed: true,
+    overrides: { settings: { reportRadiusMetres: 2000, unansweredHours: 2 } },
+  })
+  const q = dataOf<QuestionView>(await quick.call(resident, 'questions.ask', { text: '小区门禁坏了找谁？' }, rid()))
+  quick.clock.advance(1.5 * 3600_000)
+  await quick.tick()
+  expect((await quick.deps.store.get('questions', q.id))?.flagged).toBe(0)
+  quick.clock.advance(1 * 3600_000)
+  await quick.tick()
+  expect((await quick.deps.store.get('questions', q.id))?.flagged).toBe(1)
+})
