@@ -14,6 +14,7 @@ import {
   type Envelope,
 } from '../contract'
 import { CallError } from './call-error'
+import { NOT_SIGNED_IN } from '../copy/errors'
 import { newRequestId } from './request-id'
 import { getToken, goLogin, needsLogin } from './session'
 
@@ -99,8 +100,9 @@ export async function call<A extends ActionName>(
   opts: CallOptions = {},
 ): Promise<ActionOutput<A>> {
   if (needsLogin()) {
+    // Never signed in here: nothing has expired, so say where we are going, not “登录已失效”.
     goLogin()
-    throw CallError.fromEnvelope('UNAUTHENTICATED', '')
+    throw new CallError('server', 'UNAUTHENTICATED', NOT_SIGNED_IN)
   }
   const requestId = actions[action].mutating ? (opts.requestId ?? newRequestId()) : undefined
   const raw = await sendWithRetry(requestId ? { action, payload, requestId } : { action, payload })

@@ -176,3 +176,34 @@ test('大字模式 draws text and buttons at least 1.25× larger, with no overfl
   expect(after.overflow).toBeLessThanOrEqual(0)
   expect(after.smallestControl).toBeGreaterThanOrEqual(44)
 })
+
+test('a first visit goes to the login page without ever saying “登录已失效”', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  // Records every text the page ever shows, however briefly.
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __seen: string[] }).__seen = seen
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') seen.push(r.target.textContent ?? '')
+        for (const node of Array.from(r.addedNodes)) seen.push(node.textContent ?? '')
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true })
+  })
+  const page = await context.newPage()
+  // On a slow phone network the login page's code takes a while to arrive: whatever 首页 says meanwhile is seen.
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  })
+  await page.goto(`${gateway.url}/`)
+  await page.waitForURL(/pages\/login\/index/, { timeout: 30_000 })
+  await page.locator('.login').first().waitFor()
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.join('\n'))
+  expect(seen).not.toContain('登录已失效')
+  await context.close()
+})
