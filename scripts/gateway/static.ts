@@ -39,13 +39,51 @@ export function resolveInside(root: string, urlPath: string): string | null {
   }
 }
 
-export function sendFile(res: ServerResponse, file: string, cache: 'immutable' | 'none'): void {
+/** The pre-compressed copy (scripts/compress-h5.ts) the client accepts, best first: brotli, then gzip. */
+export function pickEncoding(
+  file: string,
+  acceptEncoding: string | undefined,
+): { file: string; encoding: string } | null {
+  const accepted = (acceptEncoding ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+    .map(([name]) => (name ?? '').toLowerCase())
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (!accepted.includes(encoding)) continue
+    try {
+      if (fs.statSync(file + ext).isFile()) return { file: file + ext, encoding }
+    } catch {
+      // no such copy: try the next
+    }
+  }
+  return null
+}
+
+/**
+ * Sends a file: hashed assets cached for a year (immutable), index.html revalidated each time; a text asset as
+ * its pre-compressed copy when the client takes one (Vary: Accept-Encoding).
+ */
+export function sendFile(
+  res: ServerResponse,
+  file: string,
+  cache: 'immutable' | 'none',
+  acceptEncoding?: string,
+): void {
+  const compressed = pickEncoding(file, acceptEncoding)
+  const body = compressed?.file ?? file
   res.writeHead(200, {
     'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': fs.statSync(body).size,
     'cache-control': cache === 'immutable' ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    vary: 'Accept-Encoding',
+    ...(compressed ? { 'content-encoding': compressed.encoding } : {}),
   })
-  fs.createReadStream(file).pipe(res)
+  fs.createReadStream(body).pipe(res)
 }
 
 /** `/uploads/...` from the upload folder; anything else from the H5 build, unknown paths get its index.html. */
@@ -53,6 +91,7 @@ export function serveStatic(
   res: ServerResponse,
   route: string,
   dirs: { uploadDir: string; h5Dir: string | null },
+  acceptEncoding?: string,
 ): void {
   if (route.startsWith('/uploads/')) {
     const file = resolveInside(dirs.uploadDir, route.slice('/uploads/'.length))
@@ -60,7 +99,7 @@ export function serveStatic(
   }
   if (!dirs.h5Dir) return sendJson(res, 404, failure('NOT_FOUND', '未构建 H5 页面，请先运行 npm run build:h5'))
   const file = resolveInside(dirs.h5Dir, route === '/' ? 'index.html' : route.slice(1))
-  if (file) return sendFile(res, file, route === '/' || file.endsWith('.html') ? 'none' : 'immutable')
+  if (file) return sendFile(res, file, route === '/' || file.endsWith('.html') ? 'none' : 'immutable', acceptEncoding)
   const index = resolveInside(dirs.h5Dir, 'index.html')
-  return index ? sendFile(res, index, 'none') : sendJson(res, 404, failure('NOT_FOUND', '页面不存在'))
+  return index ? sendFile(res, index, 'none', acceptEncoding) : sendJson(res, 404, failure('NOT_FOUND', '页面不存在'))
 }
