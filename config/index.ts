@@ -8,6 +8,7 @@ const buildEnv = {
   TARO_APP_LOCAL: JSON.stringify(process.env.TARO_APP_LOCAL === '1' ? '1' : ''),
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
   TARO_APP_SUBSCRIBE_TMPL: JSON.stringify(process.env.TARO_APP_SUBSCRIBE_TMPL ?? ''),
+  TARO_APP_TMAP_KEY: JSON.stringify(process.env.TARO_APP_TMAP_KEY ?? ''),
 }
 
 // The shared contract lives outside src and is TypeScript: compile it too.

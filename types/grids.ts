@@ -43,6 +43,19 @@ export const GridDocSchema = z.object({
 })
 export type GridDoc = z.infer<typeof GridDocSchema>
 
+/** A place people name (a market, a school, a numbered building): what a point is described by, in words. */
+export const LandmarkDocSchema = z.object({
+  _id: z.string(),
+  streetId: z.string(),
+  name: z.string(),
+  location: LatLngSchema,
+  version: z.number().int(),
+})
+export type LandmarkDoc = z.infer<typeof LandmarkDocSchema>
+
+/** A grid's outline as a map sketch draws it. */
+export const GridOutlineSchema = z.object({ id: z.string(), name: z.string(), polygon: z.array(LatLngSchema) })
+
 export const DepartmentDocSchema = z.object({
   _id: z.string(),
   streetId: z.string(),
@@ -217,7 +230,21 @@ export const gridActions = {
   'grids.locate': {
     mutating: false,
     input: LatLngSchema.strict(),
-    output: z.object({ gridId: z.string().nullable(), gridName: z.string().nullable() }),
+    output: z.object({
+      gridId: z.string().nullable(),
+      gridName: z.string().nullable(),
+      /** Where the point is, in words: the grid and the nearest landmark (e.g. 南张社区第一网格 · 近南张菜市场约 80 米). */
+      placeText: z.string(),
+    }),
+  },
+  /** The outlines of the grid's street and its landmarks, for a map sketch (public geography, no people). */
+  'grids.outlines': {
+    mutating: false,
+    input: z.union([z.object({ gridId: Id }).strict(), z.object({ communityId: Id }).strict()]),
+    output: z.object({
+      grids: z.array(GridOutlineSchema),
+      landmarks: z.array(z.object({ name: z.string(), location: LatLngSchema })),
+    }),
   },
   'grids.joinPreview': {
     mutating: false,

@@ -82,6 +82,10 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
   source: OrderSourceSchema,
   photoUrls: z.array(z.string()),
   location: LatLngSchema.nullable(),
+  /** The place in words: the grid and the nearest landmark. */
+  placeText: z.string().nullable(),
+  /** The grid it is in (for its map), or null in the street's queue. */
+  gridId: z.string().nullable(),
   address: z.string(),
   reporterName: z.string(),
   isReporter: z.boolean(),

@@ -17,6 +17,7 @@ import { newJoinCode } from '../../cloudfunctions/api/codes'
 
 import { DEMO_PEOPLE, demoOpenId, STREET_2_ID, STREET_ID } from './people'
 import { demoFeedPosts, demoQuestions, feedDocsOf, questionWordDocs } from './feed'
+import { landmarksOf } from './landmarks'
 
 const resident: RoleGrant = { role: 'resident' }
 
@@ -242,12 +243,16 @@ async function seedGrid(add: Add, street: StreetDef, c: number, n: number, now: 
     notes: '',
     departmentIds: departments,
     buildingHeadIds: first ? [userIdFor(demoOpenId('building_head'))] : [],
+    wxGroupKey: null,
     joinCode,
     createdAt: now,
     version: 0,
   }
-  if (await add('grids', grid))
+  if (await add('grids', grid)) {
     await add('joincodes', { _id: joinCode, gridId: id, active: true, createdAt: now, rotatedAt: null, version: 0 })
+    for (const landmark of landmarksOf(grid, ordinalOf(street, index), community.name.replace(/社区$/, '')))
+      await add('landmarks', landmark)
+  }
   const prefix = street === NANZHANG ? '' : street.prefix
   for (const [r, name] of residentNames(ordinalOf(street, index), 3 + (index % 3)).entries()) {
     const phone = `1${3 + (r % 6)}${String(5370000 + index * 1000 + r * 37 + prefix.length).padStart(9, '0')}`

@@ -37,6 +37,7 @@ export const SCHEMA = {
     ],
   },
   departments: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
+  landmarks: { rule: 'function_only', indexes: [{ name: 'street', fields: [asc('streetId'), asc('name')] }] },
   memberships: {
     rule: 'function_only',
     indexes: [

@@ -79,8 +79,10 @@ export default function HomePage() {
   const desk = useDesk(staff)
   const [mode, setMode] = useHomeMode()
 
-  if (!home.me || home.waiting)
-    return <PageStatus loading={home.loading} error={home.error} onRetry={() => void home.reload()} />
+  // Staff open on their work: wait for the desk rather than show the resident view and swap it.
+  const deskPending = staff && mode === 'work' && !desk.data && !desk.error
+  if (!home.me || home.waiting || deskPending)
+    return <PageStatus loading={home.loading || deskPending} error={home.error} onRetry={() => void home.reload()} />
   const { me, grid } = home
   const working = hasDesk(desk.data) && mode === 'work'
   return (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
+import { MapSketch } from '../../components/map-sketch'
 import { TextField } from '../../components/text-field'
 import { LatLngSchema, type LatLng } from '../../contract'
 import { useFieldErrors } from '../../hooks/use-field-errors'
@@ -15,20 +16,30 @@ interface LocationFieldProps {
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-/** The grid a point falls in, as 将送达 shows it (the street's queue outside every grid). */
-function useGridName(at: LatLng | null): string | null {
-  const [gridName, setGridName] = useState<string | null>(null)
+interface Where {
+  gridId: string | null
+  gridName: string
+  placeText: string
+}
+
+/** The grid a point falls in, as 将送达 shows it (the street's queue outside every grid), and the place in words. */
+function useWhere(at: LatLng | null): Where | null {
+  const [where, setWhere] = useState<Where | null>(null)
   useEffect(() => {
-    if (!at) return setGridName(null)
+    if (!at) return setWhere(null)
     let live = true
     call('grids.locate', at)
-      .then((r) => live && setGridName(r.gridName ?? '不在网格内，将由街道派单'))
-      .catch(() => live && setGridName(null))
+      .then(
+        (r) =>
+          live &&
+          setWhere({ gridId: r.gridId, gridName: r.gridName ?? '不在网格内，将由街道派单', placeText: r.placeText }),
+      )
+      .catch(() => live && setWhere(null))
     return () => {
       live = false
     }
   }, [at])
-  return gridName
+  return where
 }
 
 /** Browser only, when location is denied: typed coordinates, checked by the contract's LatLng rule. */
@@ -67,7 +78,7 @@ function ManualLocation({ onChange }: { onChange: (at: LatLng) => void }) {
 /** Device location first; WeChat map pick or typed coordinates (browser) when it is denied. */
 export function LocationField({ value, onChange }: LocationFieldProps) {
   const [status, setStatus] = useState('正在定位…')
-  const gridName = useGridName(value)
+  const where = useWhere(value)
   const take = (res: Located) => (res.ok ? onChange(res.at) : setStatus(res.reason))
   const locate = async () => {
     setStatus('正在定位…')
@@ -84,9 +95,10 @@ export function LocationField({ value, onChange }: LocationFieldProps) {
       {value ? (
         <View>
           <Text id="snap-location" className="snap__where">
-            位置 {value.lat.toFixed(5)}, {value.lng.toFixed(5)}
+            {where ? where.placeText : '正在确定位置…'}
           </Text>
-          <Text className="muted">{gridName ? `将送达：${gridName}` : '正在确定所属网格…'}</Text>
+          <Text className="muted">{where ? `将送达：${where.gridName}` : '正在确定所属网格…'}</Text>
+          <MapSketch id="snap-map" gridId={where?.gridId ?? null} point={value} title="随手拍位置" />
         </View>
       ) : (
         <Text className="snap__where snap__where--none">{status}</Text>

@@ -202,6 +202,8 @@ const MATRIX: Record<ActionName, Row> = {
   'me.update': { allowed: ANY, scoped: false, payload: () => ({ nickname: '新昵称' }) },
   'messages.list': { allowed: ANY, scoped: false, payload: () => ({}) },
   'desk.get': { allowed: ANY, scoped: false, payload: () => ({}) },
+  /** Grid outlines are public geography: anyone may draw either street's map. */
+  'grids.outlines': { allowed: ANY, scoped: false, payload: (_, s) => ({ gridId: grid(s) }) },
   /** A 楼长 of the grid marks a notice passed on to their building. */
   'feed.relay': {
     allowed: ['building_head'],

@@ -236,6 +236,7 @@ const READS: Partial<Record<ActionName, (key: string) => Record<string, unknown>
   ],
   'questions.get': () => [{ questionId: 'qs_demo_roof' }],
   'groups.resolve': () => [{ group: { demo: 'scope-scan' } }],
+  'grids.outlines': () => [{ gridId: 'gd_nz_01' }, { gridId: 'gd_gh_01' }],
   'orders.suggestDuplicates': () => [{ categoryId: 'cat_traffic', location: IN_NZ01 }],
   'orders.inbox': () => [{}],
   'orders.overdue': () => [{}],

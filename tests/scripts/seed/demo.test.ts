@@ -7,7 +7,7 @@ import { demoLostPosts } from '../../../scripts/seed/lostfound'
 import { residentLedger } from '../../../scripts/seed/credit'
 import { demoFeedPosts, demoQuestions } from '../../../scripts/seed/feed'
 
-/** Each street's own things; every grid comes with its join code and every order with its first timeline entry. */
+/** Each street's own things; every grid comes with its join code and two landmarks, every order with its first timeline entry. */
 const PER_STREET = [
   { streetId: STREET_ID, departments: 12, communities: 3, grids: 12, categories: 7, orders: 2 },
   { streetId: STREET_2_ID, departments: 4, communities: 2, grids: 6, categories: 7, orders: 1 },
@@ -36,11 +36,11 @@ const SEEDED =
   FEED +
   USERS +
   MEMBERSHIPS +
-  PER_STREET.reduce((n, s) => n + s.departments + s.communities + 2 * s.grids + s.categories + 2 * s.orders, 0)
+  PER_STREET.reduce((n, s) => n + s.departments + s.communities + 4 * s.grids + s.categories + 2 * s.orders, 0)
 
 test('the first seed inserts both streets exactly, each thing in its own street', async () => {
   const store = createSqliteStore(':memory:')
-  expect(SEEDED - LOST_WORDS - FEED_WORDS).toBe(221)
+  expect(SEEDED - LOST_WORDS - FEED_WORDS).toBe(257)
   expect((await seedDemo(store, 1000)).inserted).toBe(SEEDED)
   for (const { streetId } of PER_STREET) {
     expect({

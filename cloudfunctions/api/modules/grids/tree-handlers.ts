@@ -11,8 +11,10 @@ import {
   loadGrid,
   loadUsers,
   locateGrid,
+  routingGrids,
   updateGrid,
 } from '../places/load'
+import { describePoint, streetLandmarks } from '../places/words'
 import { atCommunity, atGrid, open } from '../places/rules'
 import { communityPlace, gridPlace, treeOfGrid } from '../places/place'
 import { grantsOf, visibleTo } from '../places/can'
@@ -61,7 +63,8 @@ async function streetTree(deps: Deps, user: UserDoc, streetId: string) {
   }
 }
 
-type TreeActions = 'grids.tree' | 'grids.get' | 'grids.create' | 'grids.update' | 'grids.archive' | 'grids.locate'
+type TreeActions =
+  'grids.tree' | 'grids.get' | 'grids.create' | 'grids.update' | 'grids.archive' | 'grids.locate' | 'grids.outlines'
 
 export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
   'grids.tree': {
@@ -190,7 +193,24 @@ export const gridTreeHandlers: { [A in TreeActions]: Handler<A> } = {
     place: open,
     handle: async ({ deps }, input) => {
       const grid = await locateGrid(deps, input)
-      return { gridId: grid?._id ?? null, gridName: grid?.name ?? null }
+      const placeText = await describePoint(deps, input, grid?.streetId ?? null, grid?.name ?? null)
+      return { gridId: grid?._id ?? null, gridName: grid?.name ?? null, placeText }
+    },
+  },
+  /** Grid outlines are public geography (no people): any signed-in person may draw the street's map. */
+  'grids.outlines': {
+    roles: 'any',
+    place: open,
+    handle: async ({ deps }, input) => {
+      const streetId =
+        'gridId' in input
+          ? (await loadGrid(deps, input.gridId)).streetId
+          : (await loadCommunity(deps, input.communityId)).streetId
+      const [grids, landmarks] = await Promise.all([routingGrids(deps, streetId), streetLandmarks(deps, streetId)])
+      return {
+        grids: grids.filter((g) => !g.archived).map((g) => ({ id: g._id, name: g.name, polygon: g.polygon })),
+        landmarks: landmarks.map((l) => ({ name: l.name, location: l.location })),
+      }
     },
   },
 }

@@ -19,6 +19,7 @@ import {
   type UserDoc,
 } from '../../../../types'
 import type { Deps } from '../../context'
+import { describePoint } from '../places/words'
 import { loadUsers } from '../places/load'
 import { actorFor, isStaffViewer } from './access'
 import { RULES, type EventType } from './transition'
@@ -260,6 +261,16 @@ export async function presentDetail(
     source: order.source,
     photoUrls: insider ? await urls(order.photos) : [],
     location: insider ? order.location : approximate(order.location),
+    gridId: order.gridId,
+    // Followers read the place as they read the point: to about 100 m.
+    placeText: order.location
+      ? await describePoint(
+          deps,
+          (insider ? order.location : approximate(order.location)) ?? order.location,
+          order.streetId,
+          order.gridId ? (names('grids', order.gridId) ?? null) : null,
+        )
+      : null,
     address: readable(order.address, order.reporterId, viewer._id),
     reporterName,
     isReporter,

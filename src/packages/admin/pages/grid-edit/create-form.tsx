@@ -70,7 +70,14 @@ export function CreateForm({ tree, initialCommunity }: { tree: Tree; initialComm
         {...code}
         onChange={(v) => code.onChange(v.toUpperCase())}
       />
-      <GridFormEnd form={form} pending={pending} saveText="创建网格" onSave={() => void save()} />
+      <GridFormEnd
+        form={form}
+        around={values.communityId ? { communityId: values.communityId } : null}
+        gridId={null}
+        pending={pending}
+        saveText="创建网格"
+        onSave={() => void save()}
+      />
     </Card>
   )
 }

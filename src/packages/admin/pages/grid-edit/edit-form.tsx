@@ -94,7 +94,14 @@ function GridChanges({ grid, onSaved }: GridProps) {
   return (
     <Card title="修改网格">
       <TextField id="grid-name-input" label="网格名称" maxLength={30} {...field('name')} />
-      <GridFormEnd form={form} pending={update.pending} saveText="保存修改" onSave={() => void save()} />
+      <GridFormEnd
+        form={form}
+        around={{ gridId: grid.id }}
+        gridId={grid.id}
+        pending={update.pending}
+        saveText="保存修改"
+        onSave={() => void save()}
+      />
     </Card>
   )
 }

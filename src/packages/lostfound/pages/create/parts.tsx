@@ -138,11 +138,7 @@ export function WhereWhenCard({ draft, patch, field }: PartProps) {
         onChange={(place) => patch({ place })}
       />
       <View className="lf-create__row">
-        <Text className="muted">
-          {draft.location
-            ? `已附位置 ${draft.location.lat.toFixed(4)}, ${draft.location.lng.toFixed(4)}`
-            : (locating ?? '地图位置（可选）')}
-        </Text>
+        <Text className="muted">{draft.location ? '已附上当前位置' : (locating ?? '地图位置（可选）')}</Text>
         {draft.location ? (
           <Button size="small" fill="outline" onClick={() => patch({ location: null })}>
             去掉位置

@@ -36,7 +36,7 @@ function Facts({ p }: { p: LostPostDetail }) {
     <View className="lf-detail__facts">
       {p.kind !== 'person' ? <Text>{`分类：${LOST_CATEGORY_LABELS[p.category]}`}</Text> : null}
       {p.place ? <Text id="lf-place-shown">{`地点：${p.place}`}</Text> : null}
-      {p.location ? <Text>{`位置：${p.location.lat.toFixed(5)}, ${p.location.lng.toFixed(5)}`}</Text> : null}
+      {p.location ? <Text className="muted">已在地图上标注地点</Text> : null}
       <Text>{`时间：${dayjs(p.happenedAt).format('YYYY年M月D日')}`}</Text>
       <Text>{`范围：${p.gridName ?? '全街道'}${p.gridName && p.wide ? '（全街道可见）' : ''}`}</Text>
       <Text>{`发布：${p.posterLabel} · ${dayjs(p.createdAt).format('M月D日 HH:mm')}`}</Text>

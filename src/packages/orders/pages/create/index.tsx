@@ -96,11 +96,7 @@ function DescriptionCard({ draft, patch, errors }: PartProps) {
         <PhotoPicker id="create-photo" photos={draft.photos} max={3} onChange={(photos) => patch({ photos })} />
       </View>
       <View className="order-create__row">
-        <Text className="muted">
-          {draft.location
-            ? `已附位置 ${draft.location.lat.toFixed(4)}, ${draft.location.lng.toFixed(4)}`
-            : (locating ?? '位置（可选）')}
-        </Text>
+        <Text className="muted">{draft.location ? '已附上当前位置' : (locating ?? '位置（可选）')}</Text>
         <Button size="small" fill="outline" onClick={() => void attachLocation()}>
           附上当前位置
         </Button>

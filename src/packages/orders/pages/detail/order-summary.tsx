@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { Card } from '../../../../components/card'
 import { StateTags } from '../../../../components/orders/state-tags'
+import { MapSketch } from '../../../../components/map-sketch'
 import type { OrderDetail } from '../../../../contract'
 import { RATING_LABELS, SOURCE_LABELS } from '../../../../copy/orders'
 
@@ -24,23 +24,6 @@ function Photos({ urls, className }: { urls: string[]; className: string }) {
   )
 }
 
-function MapButton({ o }: { o: OrderDetail }) {
-  if (!o.location || process.env.TARO_ENV !== 'weapp') return null
-  const { lat, lng } = o.location
-  const open = () =>
-    void Taro.openLocation({
-      latitude: lat,
-      longitude: lng,
-      name: o.categoryName,
-      address: o.address || o.gridName || '',
-    })
-  return (
-    <Button size="small" fill="outline" onClick={open}>
-      在地图中查看
-    </Button>
-  )
-}
-
 /** Who handles it, where, by when, and how it ended. */
 function Facts({ o }: { o: OrderDetail }) {
   const joint = o.jointDepartmentNames.length ? `（联合：${o.jointDepartmentNames.join('、')}）` : ''
@@ -49,9 +32,16 @@ function Facts({ o }: { o: OrderDetail }) {
       <Text id="order-place">{`办理单位：${o.departmentName ?? o.gridName ?? '街道待派单'}${joint}`}</Text>
       {o.onBehalf ? <Text id="order-on-behalf">{`代办住户：${o.onBehalf.name} · ${o.onBehalf.address}`}</Text> : null}
       {o.location ? (
-        <Text>{`位置：${o.location.lat.toFixed(5)}, ${o.location.lng.toFixed(5)}${o.address ? ` · ${o.address}` : ''}`}</Text>
+        <MapSketch
+          id="order-map"
+          gridId={o.gridId}
+          point={o.location}
+          title={o.categoryName}
+          caption={`位置：${o.placeText ?? '已标注'}${o.address ? ` · ${o.address}` : ''}`}
+        />
+      ) : o.address ? (
+        <Text>{`位置：${o.address}`}</Text>
       ) : null}
-      <MapButton o={o} />
       {o.dueAt ? (
         <Text className={o.overdue ? 'order-detail__late' : ''}>
           {`办理时限：${dayjs(o.dueAt).format('MM-DD HH:mm')} 前${o.overdue ? '（已超期）' : ''}`}
