@@ -6,6 +6,7 @@ import { TileGrid, type TileItem } from '../../tile-grid'
 import { INBOX_QUEUE_LABELS, type Desk, type QueueCount, type RoleGrant } from '../../../contract'
 import { buildingUrl, fileUrl, inboxUrl, type InboxPreset } from '../../../copy/desk'
 import { FEED_PAGES } from '../../../copy/feed'
+import { LOSTFOUND_PAGES } from '../../../copy/lostfound'
 import { ADMIN_HOME, hasAdminArea, hasWorkerArea, WORKER_HOME } from '../../../services/areas'
 import './index.css'
 
@@ -80,6 +81,16 @@ export function workTiles(desk: Desk, roles: RoleGrant[], onStation = false): Ti
           hint: worker ? '为老人登记' : '替本楼邻居反映',
           tone: 'green',
           onTap: go(fileUrl('proxy')),
+        }
+      : null,
+    worker
+      ? {
+          id: 'tile-lostfound-todo',
+          mark: '领',
+          title: '失物待处理',
+          hint: '认领与交接',
+          tone: 'teal',
+          onTap: go(LOSTFOUND_PAGES.claims('grid')),
         }
       : null,
     ...desk.buildings.map((b): TileItem => ({
