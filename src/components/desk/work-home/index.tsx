@@ -59,6 +59,8 @@ function QueueCounts({ count, single }: { count: QueueCount; single: boolean }) 
 export function workTiles(desk: Desk, roles: RoleGrant[], onStation = false): TileItem[] {
   const kinds = new Set(desk.filings.flatMap((f) => f.kinds))
   const worker = desk.grids.length > 0
+  // The grid group to post in, answer in or pass notices on from: the first grid served.
+  const feedGrid = desk.grids[0]?.id ?? desk.buildings[0]?.gridId ?? desk.departments[0]?.grids[0]?.id ?? null
   const tiles: (TileItem | null)[] = [
     desk.queues.length
       ? { id: 'desk-inbox', mark: '办', title: '待办工单', hint: '接单与办理', tone: 'red', onTap: go(inboxUrl()) }
@@ -81,6 +83,16 @@ export function workTiles(desk: Desk, roles: RoleGrant[], onStation = false): Ti
           hint: worker ? '为老人登记' : '替本楼邻居反映',
           tone: 'green',
           onTap: go(fileUrl('proxy')),
+        }
+      : null,
+    feedGrid
+      ? {
+          id: 'desk-feed',
+          mark: '群',
+          title: '网格群',
+          hint: '通知与问答',
+          tone: 'purple',
+          onTap: go(FEED_PAGES.home(feedGrid)),
         }
       : null,
     worker
