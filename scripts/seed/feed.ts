@@ -4,6 +4,7 @@
  */
 import type { FeedPostDoc, QuestionDoc } from '../../types'
 import { textWords } from '../../cloudfunctions/api/modules/lostfound/words'
+import { wordDocs } from '../../cloudfunctions/api/modules/feed/words'
 import { userIdFor } from '../../cloudfunctions/api/users'
 import { demoOpenId, STREET_2_ID, STREET_ID } from './people'
 
@@ -101,17 +102,9 @@ export function feedDocsOf(p: FeedPostDoc) {
       doc: { _id: `${p._id}_${gridId}`, postId: p._id, gridId, live: true, sortKey: key, version: 0 },
     })),
     ...p.gridIds.flatMap((gridId) =>
-      p.words.map((word) => ({
+      wordDocs(p._id, gridId, 'leaflet', p.words, p.createdAt).map((doc) => ({
         collection: 'feedwords' as const,
-        doc: {
-          _id: `${p._id}_${gridId}_${word}`,
-          word,
-          gridId,
-          kind: 'leaflet',
-          refId: p._id,
-          createdAt: p.createdAt,
-          version: 0,
-        },
+        doc,
       })),
     ),
   ]
@@ -144,13 +137,5 @@ export function demoQuestions(now: number): QuestionDoc[] {
 }
 
 export function questionWordDocs(q: QuestionDoc) {
-  return q.words.map((word) => ({
-    _id: `${q._id}_${q.gridId}_${word}`,
-    word,
-    gridId: q.gridId,
-    kind: 'question',
-    refId: q._id,
-    createdAt: q.createdAt,
-    version: 0,
-  }))
+  return wordDocs(q._id, q.gridId, 'question', q.words, q.createdAt)
 }

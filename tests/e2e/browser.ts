@@ -139,3 +139,20 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
   await page.screenshot({ path: file, animations: 'disabled' })
   await page.setViewportSize(viewport)
 }
+
+/**
+ * A gateway process and a browser for one test file: started before its tests, stopped after. Read them as
+ * `e2e.gateway` and `e2e.browser` inside tests.
+ */
+export function useGatewayAndBrowser(env: Record<string, string> = {}): { gateway: Gateway; browser: Browser } {
+  const held = {} as { gateway: Gateway; browser: Browser }
+  beforeAll(async () => {
+    held.gateway = await startGatewayProcess(env)
+    held.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await held.browser?.close()
+    await held.gateway?.stop()
+  })
+  return held
+}

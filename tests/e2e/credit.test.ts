@@ -4,25 +4,13 @@
  * ledger and the item's stock agree on screen.
  */
 import ExcelJS from 'exceljs'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import { shot, useGatewayAndBrowser } from './browser'
 import { field, signIn } from './people'
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser()
 
 test('a rider earns points for an accepted report, redeems park tickets, and the counter marks the voucher used', async () => {
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   const order = await rider.call('orders.create', {
     source: 'snap',
     categoryId: 'cat_traffic',
@@ -32,23 +20,23 @@ test('a rider earns points for an accepted report, redeems park tickets, and the
   })
 
   // Before 接单 nothing is earned.
-  const before = await rider.open(browser, '/packages/credit/pages/home/index')
+  const before = await rider.open(e2e.browser, '/packages/credit/pages/home/index')
   await before.locator('#credit-balance').filter({ hasText: /^0$/ }).waitFor()
   await before.locator('#credit-ledger-empty').waitFor()
   await shot(before, 'credit-01-home-empty-rider')
 
-  const worker = await signIn(gateway, 'grid_worker')
-  const detail = await worker.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const detail = await worker.open(e2e.browser, `/packages/orders/pages/detail/index?id=${order.id}`)
   await detail.locator('#act-accept').click()
   await detail.getByText('已接单').first().waitFor()
 
-  const home = await rider.open(browser, '/packages/credit/pages/home/index')
+  const home = await rider.open(e2e.browser, '/packages/credit/pages/home/index')
   await home.locator('#credit-balance').filter({ hasText: /^20$/ }).waitFor()
   await home.getByText(`随手拍被受理：${order.no}`).waitFor()
   expect(await home.locator('body').innerText()).toContain('+20')
   await shot(home, 'credit-02-home-earned-rider')
 
-  const market = await rider.open(browser, '/packages/credit/pages/market/index')
+  const market = await rider.open(e2e.browser, '/packages/credit/pages/market/index')
   await market.locator('#market-balance').filter({ hasText: '我的积分：20' }).waitFor()
   await market.locator('#item-mi_nz_park').filter({ hasText: '剩余 10 件' }).waitFor()
   await shot(market, 'credit-03-market-rider')
@@ -59,8 +47,8 @@ test('a rider earns points for an accepted report, redeems park tickets, and the
   await market.locator('.voucher--open .voucher__qr').first().waitFor()
   await shot(market, 'credit-04-voucher-rider')
 
-  const counter = await signIn(gateway, 'counter')
-  const desk = await counter.open(browser, '/packages/credit/pages/counter/index')
+  const counter = await signIn(e2e.gateway, 'counter')
+  const desk = await counter.open(e2e.browser, '/packages/credit/pages/counter/index')
   await field(desk, 'counter-code').fill('ABCDEFGHJK')
   await desk.locator('#counter-submit').click()
   await desk.locator('#counter-code-error').filter({ hasText: '兑换码不存在' }).waitFor()
@@ -73,24 +61,24 @@ test('a rider earns points for an accepted report, redeems park tickets, and the
   await desk.locator('#counter-code-error').filter({ hasText: '该兑换券已于' }).waitFor()
 
   // Balance, ledger and stock agree.
-  const after = await rider.open(browser, '/packages/credit/pages/home/index')
+  const after = await rider.open(e2e.browser, '/packages/credit/pages/home/index')
   await after.locator('#credit-balance').filter({ hasText: /^0$/ }).waitFor()
   await after.getByText('兑换「南池公园门票（两张）」').waitFor()
   const text = await after.locator('body').innerText()
   expect(text).toContain('-20')
   expect(text).toContain('+20')
   await shot(after, 'credit-06-home-spent-rider')
-  const vouchers = await rider.open(browser, '/packages/credit/pages/vouchers/index')
+  const vouchers = await rider.open(e2e.browser, '/packages/credit/pages/vouchers/index')
   await vouchers.getByText('已使用').first().waitFor()
-  const again = await rider.open(browser, '/packages/credit/pages/market/index')
+  const again = await rider.open(e2e.browser, '/packages/credit/pages/market/index')
   await again.locator('#item-mi_nz_park').filter({ hasText: '剩余 9 件' }).waitFor()
   await again.locator('#redeem-mi_nz_park').filter({ hasText: '每人限兑 1 件，已兑换' }).waitFor()
   await shot(again, 'credit-07-market-after-rider')
 })
 
 test('the street admin reads the month figures per grid and downloads the ledger as an Excel workbook', async () => {
-  const admin = await signIn(gateway, 'street_admin')
-  const page = await admin.open(browser, '/packages/credit/pages/admin/index')
+  const admin = await signIn(e2e.gateway, 'street_admin')
+  const page = await admin.open(e2e.browser, '/packages/credit/pages/admin/index')
   await page.locator('#credit-stats').filter({ hasText: '南张社区第一网格' }).waitFor()
   await page.locator('#rule-report_valid').waitFor()
   await shot(page, 'credit-08-admin')
@@ -113,7 +101,7 @@ test('the street admin reads the month figures per grid and downloads the ledger
   await field(page, 'correct-points').fill('5')
   await field(page, 'correct-reason').fill('补录志愿服务')
   await page.locator('#correct-submit').click()
-  const resident = await signIn(gateway, 'resident')
+  const resident = await signIn(e2e.gateway, 'resident')
   for (let i = 0; i < 50 && (await resident.call('credit.summary', {})).balance !== 35; i++)
     await new Promise((r) => setTimeout(r, 100))
   expect((await resident.call('credit.summary', {})).balance).toBe(35)

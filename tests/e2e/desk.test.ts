@@ -4,27 +4,16 @@
  * raises a 诉求 from 首页, a 楼长 gets their building instead of a dead 待办 tile, a department's desk carries its
  * name, and 大字模式 makes text and buttons larger without overflow — measured, not eyeballed.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import type { Page } from 'playwright-core'
+import { shot, useGatewayAndBrowser } from './browser'
 import { field, signIn } from './people'
 
 const IN_NZ01 = { lat: 35.4005, lng: 116.579 }
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser()
 
 async function snap(key: string, categoryId: string, text: string): Promise<string> {
-  const person = await signIn(gateway, key)
+  const person = await signIn(e2e.gateway, key)
   return (await person.call('orders.create', { source: 'snap', categoryId, text, location: IN_NZ01 })).id
 }
 
@@ -34,13 +23,13 @@ const numberIn = async (page: Page, selector: string) =>
 test('a grid worker opens 首页 on their work: counts, the tab badge, and one tap into 待接单', async () => {
   await snap('rider', 'cat_hygiene', '垃圾桶满了没人清')
   await snap('rider', 'cat_traffic', '非机动车乱停挡住盲道')
-  const worker = await signIn(gateway, 'grid_worker')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
   const desk = await worker.call('desk.get', {})
   const grid = desk.queues.find((q) => q.queue === 'grid')
   if (!grid) throw new Error('the worker has no grid queue')
   expect(grid.pending).toBeGreaterThanOrEqual(2)
 
-  const page = await worker.open(browser, '/pages/index/index')
+  const page = await worker.open(e2e.browser, '/pages/index/index')
   await page.locator('#desk-grid-pending').waitFor()
   expect(await numberIn(page, '#desk-grid-pending')).toBe(grid.pending)
   expect(await numberIn(page, '#desk-grid-working')).toBe(grid.working)
@@ -80,11 +69,11 @@ test('a grid worker opens 首页 on their work: counts, the tab badge, and one t
 
 test('the 请评价 message opens the order at its rating form, and rating closes it', async () => {
   const orderId = await snap('resident', 'cat_hygiene', '楼下垃圾堆了三天')
-  const worker = await signIn(gateway, 'grid_worker')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
   await worker.call('orders.act', { orderId, event: { type: 'accept' } })
   await worker.call('orders.act', { orderId, event: { type: 'resolve', note: '已清运完毕，现场已打扫', photos: [] } })
-  const resident = await signIn(gateway, 'resident')
-  const page = await resident.open(browser, '/pages/messages/index')
+  const resident = await signIn(e2e.gateway, 'resident')
+  const page = await resident.open(e2e.browser, '/pages/messages/index')
   const message = page.locator('.messages__item').filter({ hasText: '您的上报已办结，请评价' }).first()
   await message.waitFor()
   await shot(page, 'desk-04-messages')
@@ -97,8 +86,8 @@ test('the 请评价 message opens the order at its rating form, and rating close
 })
 
 test('a resident raises a 诉求 from 首页', async () => {
-  const resident = await signIn(gateway, 'resident')
-  const page = await resident.open(browser, '/pages/index/index')
+  const resident = await signIn(e2e.gateway, 'resident')
+  const page = await resident.open(e2e.browser, '/pages/index/index')
   await page.locator('#tile-demand').click()
   await page.locator('#source-demand').waitFor()
   await page.locator('#cat-cat_civil').click()
@@ -110,8 +99,8 @@ test('a resident raises a 诉求 from 首页', async () => {
 })
 
 test('a 楼长 gets their building, never a 待办 tile; a department desk carries its name and grids', async () => {
-  const head = await signIn(gateway, 'building_head')
-  const page = await head.open(browser, '/pages/index/index')
+  const head = await signIn(e2e.gateway, 'building_head')
+  const page = await head.open(e2e.browser, '/pages/index/index')
   await page.locator('#desk-building-gd_nz_01').waitFor()
   expect(await page.locator('#desk-inbox').count()).toBe(0)
   await shot(page, 'desk-07-building-head-home')
@@ -119,8 +108,8 @@ test('a 楼长 gets their building, never a 待办 tile; a department desk carri
   await page.locator('.building__row').first().waitFor()
   await shot(page, 'desk-08-building')
 
-  const officer = await signIn(gateway, 'department')
-  const desk = await officer.open(browser, '/packages/worker/pages/home/index')
+  const officer = await signIn(e2e.gateway, 'department')
+  const desk = await officer.open(e2e.browser, '/packages/worker/pages/home/index')
   await desk.locator('#dept-grid-gd_nz_01').waitFor()
   await desk.waitForFunction(() => document.title === '警务工作台')
   expect(await desk.locator('#desk-patrol').count()).toBe(1)
@@ -153,14 +142,14 @@ async function measure(page: Page) {
 }
 
 test('大字模式 draws text and buttons at least 1.25× larger, with no overflow, and is remembered', async () => {
-  const worker = await signIn(gateway, 'grid_worker')
-  const page = await worker.open(browser, '/packages/orders/pages/inbox/index')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const page = await worker.open(e2e.browser, '/packages/orders/pages/inbox/index')
   await page.locator('.order-list__text').first().waitFor()
   const before = await measure(page)
   await shot(page, 'desk-10-inbox-normal')
 
   const me = await page.context().newPage()
-  await me.goto(`${gateway.url}/#/pages/me/index`)
+  await me.goto(`${e2e.gateway.url}/#/pages/me/index`)
   await me.locator('#large-text').click()
   await me.waitForFunction(() => document.documentElement.classList.contains('large-text'))
   await shot(me, 'desk-11-me-large')
@@ -178,7 +167,7 @@ test('大字模式 draws text and buttons at least 1.25× larger, with no overfl
 })
 
 test('a first visit goes to the login page without ever saying “登录已失效”', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   // Records every text the page ever shows, however briefly.
   await context.addInitScript(() => {
     const seen: string[] = []
@@ -200,7 +189,7 @@ test('a first visit goes to the login page without ever saying “登录已失�
     downloadThroughput: (1.6 * 1024 * 1024) / 8,
     uploadThroughput: (750 * 1024) / 8,
   })
-  await page.goto(`${gateway.url}/`)
+  await page.goto(`${e2e.gateway.url}/`)
   await page.waitForURL(/pages\/login\/index/, { timeout: 30_000 })
   await page.locator('.login').first().waitFor()
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen.join('\n'))

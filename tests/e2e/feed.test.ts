@@ -5,26 +5,14 @@
  * marks it answered. Then the grid worker turns the leaking-roof question into a work order, which 张桂英 opens
  * from her question.
  */
-import type { Browser } from 'playwright-core'
-import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import { shot, useGatewayAndBrowser } from './browser'
 import { field, signIn } from './people'
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser()
 
 test('story 2: a pension question answered by 医保 with the 明白纸 and its desk phone, marked answered', async () => {
-  const resident = await signIn(gateway, 'resident')
-  const page = await resident.open(browser, '/pages/index/index')
+  const resident = await signIn(e2e.gateway, 'resident')
+  const page = await resident.open(e2e.browser, '/pages/index/index')
   await page.locator('#tile-feed').click()
   await page.locator('#post-fp_demo_pension').waitFor()
   await shot(page, 'feed-01-grid-feed')
@@ -38,8 +26,8 @@ test('story 2: a pension question answered by 医保 with the 明白纸 and its 
   const questionId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
   expect(questionId).toMatch(/^qs_/)
 
-  const officer = await signIn(gateway, 'yibao_officer')
-  const desk = await officer.open(browser, '/pages/index/index')
+  const officer = await signIn(e2e.gateway, 'yibao_officer')
+  const desk = await officer.open(e2e.browser, '/pages/index/index')
   await desk.locator('#desk-questions-pending').click()
   await desk.locator(`#question-${questionId}`).click()
   await field(desk, 'reply-text').fill('请看这份明白纸，材料齐全可到便民服务中心社保窗口办理。')
@@ -64,16 +52,16 @@ test('story 2: a pension question answered by 医保 with the 明白纸 and its 
 })
 
 test('story 6: the worker turns the leaking-roof question into a work order the resident follows', async () => {
-  const worker = await signIn(gateway, 'grid_worker')
-  const page = await worker.open(browser, '/packages/feed/pages/question/index?id=qs_demo_roof')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const page = await worker.open(e2e.browser, '/packages/feed/pages/question/index?id=qs_demo_roof')
   await page.locator('#to-order').click()
   await page.locator('#cat-cat_facility').click()
   await page.locator('#to-order-submit').click()
   await page.locator('#question-order').waitFor({ timeout: 20_000 })
   await shot(page, 'feed-06-turned-into-order')
 
-  const resident = await signIn(gateway, 'resident')
-  const mine = await resident.open(browser, '/packages/feed/pages/question/index?id=qs_demo_roof')
+  const resident = await signIn(e2e.gateway, 'resident')
+  const mine = await resident.open(e2e.browser, '/packages/feed/pages/question/index?id=qs_demo_roof')
   await mine.locator('#question-order').click()
   await mine.locator('#order-category').filter({ hasText: '设施损坏' }).waitFor()
   await shot(mine, 'feed-07-order-from-question')
@@ -81,22 +69,22 @@ test('story 6: the worker turns the leaking-roof question into a work order the 
 
 test("the grid's WeChat group: the worker binds it from a shared card; a rider opening it reads and is offered the grid", async () => {
   const card = '/packages/feed/pages/post/index?id=fp_demo_water&gridId=gd_nz_01&group=nz01-wechat'
-  const worker = await signIn(gateway, 'grid_worker')
-  const page = await worker.open(browser, card)
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const page = await worker.open(e2e.browser, card)
   await page.locator('#group-bind').click()
   await page.locator('#group-bound').filter({ hasText: '南张社区第一网格' }).waitFor()
   await shot(page, 'feed-08-group-bound')
 
-  const rider = await signIn(gateway, 'rider')
-  const opened = await rider.open(browser, card)
+  const rider = await signIn(e2e.gateway, 'rider')
+  const opened = await rider.open(e2e.browser, card)
   await opened.locator('#post-title').filter({ hasText: '停水' }).waitFor()
   await shot(opened, 'feed-09-opened-from-group')
   await opened.locator('#group-join').click()
   await opened.locator('#join-preview-grid').filter({ hasText: '南张社区第一网格' }).waitFor()
 
-  const again = await worker.open(browser, '/packages/feed/pages/post/index?id=fp_demo_water&gridId=gd_nz_01')
+  const again = await worker.open(e2e.browser, '/packages/feed/pages/post/index?id=fp_demo_water&gridId=gd_nz_01')
   await again.locator('#post-group-readers').filter({ hasText: '李师傅' }).waitFor()
-  const home = await worker.open(browser, '/pages/index/index')
+  const home = await worker.open(e2e.browser, '/pages/index/index')
   await home.locator('#home-mode-life').click()
   await home.locator('#grid-wxgroup').filter({ hasText: '已关联' }).waitFor()
 })

@@ -4,24 +4,12 @@
  * uncompressed, and when the first content and the login page's people appeared; holds the goals (under
  * 250 KB transferred, first content under 2 s on that link).
  */
-import type { Browser } from 'playwright-core'
-import { launchBrowser, startGatewayProcess, type Gateway } from './browser'
+import { useGatewayAndBrowser } from './browser'
 
 const GOAL_BYTES = 250 * 1024
 const GOAL_FCP_MS = 2000
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser()
 
 interface Load {
   requests: number
@@ -33,7 +21,7 @@ interface Load {
 }
 
 async function firstVisit(acceptEncoding?: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -60,7 +48,7 @@ async function firstVisit(acceptEncoding?: string): Promise<Load> {
   cdp.on('Network.dataReceived', (e) => (decoded += e.dataLength))
   cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength))
   const start = Date.now()
-  await page.goto(`${gateway.url}/`)
+  await page.goto(`${e2e.gateway.url}/`)
   await page.locator('.login').first().waitFor({ timeout: 60_000 })
   const loginShown = Date.now() - start
   // Let the last requests finish before counting.

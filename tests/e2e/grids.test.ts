@@ -4,8 +4,7 @@
  * the grid and its worker on 首页; records, code rotation, departments entering a grid and the audit log.
  * Each test signs its people in and sets up its own grid through the gateway's API.
  */
-import type { Browser } from 'playwright-core'
-import { launchBrowser, phonePage, shot, startGatewayProcess, type Gateway } from './browser'
+import { phonePage, shot, useGatewayAndBrowser } from './browser'
 import { field, signIn, type Person } from './people'
 
 // One retry, logged: a join test times out now and then in full runs only (see below); the log keeps the first failure.
@@ -20,18 +19,7 @@ const POLYGON = [
 ]
 const POLYGON_TEXT = POLYGON.map((p) => `${p.lat.toFixed(4)},${p.lng.toFixed(4)}`).join('\n')
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser()
 
 interface GridSetup {
   admin: Person
@@ -43,7 +31,7 @@ interface GridSetup {
 let retries = 0
 /** A new grid of 南张社区, drawn by the street admin through the API. */
 async function newGrid(name: string, code: string): Promise<GridSetup> {
-  const admin = await signIn(gateway, 'street_admin')
+  const admin = await signIn(e2e.gateway, 'street_admin')
   const existing = await admin.call('grids.tree', {})
   const taken = existing.streets.flatMap((s) => s.communities.flatMap((c) => c.grids.map((g) => g.code)))
   const free = taken.includes(code) ? `NZ-${String(50 + retries++)}` : code
@@ -54,7 +42,7 @@ async function newGrid(name: string, code: string): Promise<GridSetup> {
 /** The rider becomes the grid's worker by redeeming an invite the admin hands out. */
 async function riderWorksIn({ admin, gridId }: GridSetup): Promise<Person> {
   const invite = await admin.call('invites.create', { role: 'grid_worker', gridIds: [gridId] })
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   await rider.call('invites.redeem', { code: invite.code ?? '' })
   return rider
 }
@@ -62,14 +50,14 @@ async function riderWorksIn({ admin, gridId }: GridSetup): Promise<Person> {
 /** 赵警官 (no home grid in the seed) joins the grid with its current code. */
 async function officerJoins({ admin, gridId }: GridSetup): Promise<{ officer: Person; joinCode: string }> {
   const { joinCode } = await admin.call('grids.poster', { gridId })
-  const officer = await signIn(gateway, 'department')
+  const officer = await signIn(e2e.gateway, 'department')
   await officer.call('grids.join', { code: joinCode, building: '5', unit: '1', room: '502' })
   return { officer, joinCode }
 }
 
 test('the street admin draws 南张社区第五网格 (NZ-05); bad boundaries get Chinese messages inline', async () => {
-  const admin = await signIn(gateway, 'street_admin')
-  const page = await admin.open(browser, '/packages/admin/pages/home/index')
+  const admin = await signIn(e2e.gateway, 'street_admin')
+  const page = await admin.open(e2e.browser, '/packages/admin/pages/home/index')
   await page.locator('#admin-grid-gd_nz_01').filter({ hasText: '刘晓燕' }).waitFor()
   await shot(page, 'grids-01-admin-home')
 
@@ -100,7 +88,7 @@ test('the street admin draws 南张社区第五网格 (NZ-05); bad boundaries ge
 
 test('the admin edits a boundary on the sketch: a tap adds a corner, a drag moves one', async () => {
   const { admin, gridId } = await newGrid('南张社区第七网格', 'NZ-07')
-  const page = await admin.open(browser, `/packages/admin/pages/grid-edit/index?gridId=${gridId}`)
+  const page = await admin.open(e2e.browser, `/packages/admin/pages/grid-edit/index?gridId=${gridId}`)
   const sketch = page.locator('#grid-sketch')
   await sketch.waitFor()
   await page.getByText('已描 4 个点').waitFor()
@@ -129,7 +117,7 @@ test('the admin edits a boundary on the sketch: a tap adds a corner, a drag move
 
 test('the admin creates a 网格员 invite for a new grid and reads its code', async () => {
   const { admin, gridId } = await newGrid('南张社区第六网格', 'NZ-06')
-  const page = await admin.open(browser, '/packages/admin/pages/invites/index')
+  const page = await admin.open(e2e.browser, '/packages/admin/pages/invites/index')
   await page.locator('#invite-role-grid_worker').click()
   await page.locator(`#invite-grid-${gridId}`).click()
   await page.locator('#invite-create').click()
@@ -158,7 +146,7 @@ test('the admin creates a 网格员 invite for a new grid and reads its code', a
 test('the rider redeems an invite on 我的 → 使用邀请码 and opens the grid’s QR poster', async () => {
   const { admin, gridId, name } = await newGrid('南张社区第七网格', 'NZ-07')
   const invite = await admin.call('invites.create', { role: 'grid_worker', gridIds: [gridId] })
-  const page = await (await signIn(gateway, 'rider')).open(browser, '/pages/index/index')
+  const page = await (await signIn(e2e.gateway, 'rider')).open(e2e.browser, '/pages/index/index')
   await page.locator('#join-by-code').waitFor()
   await page.getByText('我的', { exact: true }).last().click()
   await page.locator('#entry-invite').click()
@@ -191,8 +179,8 @@ test('a signed-out person opens the join link, signs in, joins, and 首页 shows
   const grid = await newGrid('南张社区第八网格', 'NZ-08')
   await riderWorksIn(grid)
   const { joinCode } = await grid.admin.call('grids.poster', { gridId: grid.gridId })
-  const page = await phonePage(browser)
-  await page.goto(`${gateway.url}/#/pages/join/index?code=${joinCode}`)
+  const page = await phonePage(e2e.browser)
+  await page.goto(`${e2e.gateway.url}/#/pages/join/index?code=${joinCode}`)
   await page.locator('#join-login').click()
   await page.locator('#login-department').click()
   await page.locator('#join-preview-grid').filter({ hasText: grid.name }).waitFor({ timeout: 15_000 })
@@ -231,7 +219,7 @@ test('the grid’s worker finds a resident in 住户名册 and registers an elde
   const grid = await newGrid('南张社区第九网格', 'NZ-09')
   const rider = await riderWorksIn(grid)
   await officerJoins(grid)
-  const page = await rider.open(browser, `/packages/worker/pages/members/index?gridId=${grid.gridId}`)
+  const page = await rider.open(e2e.browser, `/packages/worker/pages/members/index?gridId=${grid.gridId}`)
   await page.getByText('5号楼1单元502').waitFor()
   expect(await page.locator('body').innerText()).toContain('赵警官')
   await page.locator('#offline-submit').click()
@@ -249,14 +237,14 @@ test('rotating the QR code makes the old join link answer “该二维码已更�
   const grid = await newGrid('南张社区第十网格', 'NZ-10')
   const rider = await riderWorksIn(grid)
   const { officer, joinCode } = await officerJoins(grid)
-  const poster = await rider.open(browser, `/packages/worker/pages/poster/index?gridId=${grid.gridId}`)
+  const poster = await rider.open(e2e.browser, `/packages/worker/pages/poster/index?gridId=${grid.gridId}`)
   await poster.locator('#poster-join-code').filter({ hasText: joinCode }).waitFor()
   await poster.locator('#poster-rotate').click()
   await poster.getByText('确定更换', { exact: true }).click()
   await poster.locator('#poster-join-code').filter({ hasNotText: joinCode }).waitFor()
   const fresh = (await poster.locator('#poster-join-code').innerText()).trim()
 
-  const page = await officer.open(browser, `/pages/join/index?code=${joinCode}`)
+  const page = await officer.open(e2e.browser, `/pages/join/index?code=${joinCode}`)
   await page.locator('#join-problem').filter({ hasText: '该二维码已更新' }).waitFor()
   await shot(page, 'grids-12-old-code')
   await page.locator('#join-other-code').click()
@@ -270,13 +258,13 @@ test('rotating the QR code makes the old join link answer “该二维码已更�
 test('the admin lets 警务 enter a grid, and its resident’s 首页 lists it', async () => {
   const grid = await newGrid('南张社区第十一网格', 'NZ-11')
   const { officer } = await officerJoins(grid)
-  const page = await grid.admin.open(browser, '/packages/admin/pages/departments/index')
+  const page = await grid.admin.open(e2e.browser, '/packages/admin/pages/departments/index')
   await page.locator('#dept-dp_police').click()
   await page.locator(`#dept-grid-${grid.gridId}`).click()
   await page.locator('#dept-enter').click()
   await page.locator('#dept-dp_police').filter({ hasText: grid.name }).waitFor()
   await shot(page, 'grids-12a-departments')
-  const home = await officer.open(browser, '/pages/index/index')
+  const home = await officer.open(e2e.browser, '/pages/index/index')
   await home.locator('#home-mode-life').click()
   await home.locator('#grid-dept-dp_police').filter({ hasText: '警务' }).waitFor()
 })
@@ -291,7 +279,7 @@ test('the audit log shows the grant, the record look-ups, the call and the depar
   await officer.call('grids.callWorker', { gridId: grid.gridId, workerId: worker.id })
   await grid.admin.call('departments.enterGrids', { departmentId: 'dp_police', gridIds: [grid.gridId], enter: true })
 
-  const page = await grid.admin.open(browser, '/packages/admin/pages/audit/index')
+  const page = await grid.admin.open(e2e.browser, '/packages/admin/pages/audit/index')
   await page.getByText(`使用邀请码成为网格员（${grid.name}）`).first().waitFor()
   const text = await page.locator('body').innerText()
   expect(text).toContain('查阅住户')

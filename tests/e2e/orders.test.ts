@@ -4,8 +4,8 @@
  * and rates 满意. Then an overdue order escalates and shows as 督办 for the community admin. Each test
  * files its own order through the gateway's API and plays only its own step in the browser.
  */
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, shot, startGatewayProcess, type Gateway } from './browser'
+import type { Page } from 'playwright-core'
+import { shot, useGatewayAndBrowser } from './browser'
 import { PNG, field, signIn, type Person } from './people'
 
 // The browser reports WGS-84; this is GCJ-02 (35.4021, 116.5806) in 南张社区第一网格 after conversion.
@@ -14,18 +14,7 @@ const AT_NZ01_GCJ = { lat: 35.4021, lng: 116.5806 }
 // Also in 南张社区第一网格, but about 230 m from the browser's spot: no 附近已有相同问题 sheet for the snaps above.
 const ELSEWHERE_IN_NZ01 = { lat: 35.4005, lng: 116.579 }
 
-let gateway: Gateway
-let browser: Browser
-
-beforeAll(async () => {
-  gateway = await startGatewayProcess({ DEV_CLOCK: '1' })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await gateway?.stop()
-})
+const e2e = useGatewayAndBrowser({ DEV_CLOCK: '1' })
 
 async function attachPhoto(page: Page, trigger: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
@@ -36,7 +25,7 @@ async function attachPhoto(page: Page, trigger: string): Promise<void> {
 
 /** The rider's snap of a zombie car in 南张社区第一网格, with a photo. */
 async function riderSnaps(): Promise<{ rider: Person; orderId: string }> {
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   const order = await rider.call('orders.create', {
     source: 'snap',
     categoryId: 'cat_traffic',
@@ -49,7 +38,7 @@ async function riderSnaps(): Promise<{ rider: Person; orderId: string }> {
 
 /** The grid worker accepts the order and hands it to the 创城 office. */
 async function workerTransfers(orderId: string): Promise<void> {
-  const worker = await signIn(gateway, 'grid_worker')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
   await worker.call('orders.act', { orderId, event: { type: 'accept' } })
   await worker.call('orders.act', {
     orderId,
@@ -59,7 +48,7 @@ async function workerTransfers(orderId: string): Promise<void> {
 
 /** The 创城 officer accepts it and reports it resolved with an after-photo. */
 async function officerResolves(orderId: string): Promise<void> {
-  const officer = await signIn(gateway, 'civic_officer')
+  const officer = await signIn(e2e.gateway, 'civic_officer')
   await officer.call('orders.act', { orderId, event: { type: 'accept' } })
   const photo = await officer.upload()
   await officer.call('orders.act', {
@@ -72,8 +61,8 @@ const detail = (orderId: string) => `/packages/orders/pages/detail/index?id=${or
 const orderIdOf = (page: Page) => new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
 
 test('a rider snaps a zombie car: three taps after the photo, and it lands in 南张社区第一网格', async () => {
-  const rider = await signIn(gateway, 'rider')
-  const page = await rider.open(browser, '/pages/snap/index', { geolocation: AT_NZ01 })
+  const rider = await signIn(e2e.gateway, 'rider')
+  const page = await rider.open(e2e.browser, '/pages/snap/index', { geolocation: AT_NZ01 })
   await page.locator('#snap-location').waitFor()
   await attachPhoto(page, '#snap-photo')
   await page.getByText('将送达：南张社区第一网格').waitFor()
@@ -90,15 +79,15 @@ test('a rider snaps a zombie car: three taps after the photo, and it lands in �
 })
 
 test('a resident snapping the same problem nearby joins the existing report with 我也遇到', async () => {
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   const first = await rider.call('orders.create', {
     source: 'snap',
     categoryId: 'cat_civil',
     text: '小区门口乱贴小广告',
     location: AT_NZ01_GCJ,
   })
-  const resident = await signIn(gateway, 'resident')
-  const page = await resident.open(browser, '/pages/snap/index', { geolocation: AT_NZ01 })
+  const resident = await signIn(e2e.gateway, 'resident')
+  const page = await resident.open(e2e.browser, '/pages/snap/index', { geolocation: AT_NZ01 })
   await page.locator('#snap-location').waitFor()
   await page.locator('#cat-cat_civil').click()
   await field(page, 'snap-text').fill('门口电线杆上贴满了小广告')
@@ -112,8 +101,8 @@ test('a resident snapping the same problem nearby joins the existing report with
 
 test('the grid worker finds it in 待办, accepts, and transfers it to 创城', async () => {
   const { orderId } = await riderSnaps()
-  const worker = await signIn(gateway, 'grid_worker')
-  const page = await worker.open(browser, '/packages/orders/pages/inbox/index')
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const page = await worker.open(e2e.browser, '/packages/orders/pages/inbox/index')
   await page.locator('#filter-dispatched').click()
   await page.locator(`#order-${orderId}`).click()
   await page.locator('#act-accept').click()
@@ -127,7 +116,7 @@ test('the grid worker finds it in 待办, accepts, and transfers it to 创城', 
   await shot(page, 'orders-03-transferred')
 
   // Back in 待办 the order has left the grid's queue; 已转派 lists it, and the category filter narrows the list.
-  const inbox = await worker.open(browser, '/packages/orders/pages/inbox/index')
+  const inbox = await worker.open(e2e.browser, '/packages/orders/pages/inbox/index')
   await inbox.locator('#order-od_demo_roof').waitFor()
   expect(await inbox.locator(`#order-${orderId}`).count()).toBe(0)
   await inbox.locator('#filter-cat-cat_hygiene').click()
@@ -141,8 +130,8 @@ test('the grid worker finds it in 待办, accepts, and transfers it to 创城', 
 test('the 创城 officer accepts and resolves with an after-photo', async () => {
   const { orderId } = await riderSnaps()
   await workerTransfers(orderId)
-  const officer = await signIn(gateway, 'civic_officer')
-  const page = await officer.open(browser, '/packages/orders/pages/inbox/index')
+  const officer = await signIn(e2e.gateway, 'civic_officer')
+  const page = await officer.open(e2e.browser, '/packages/orders/pages/inbox/index')
   await page.locator(`#order-${orderId}`).click()
   await page.locator('#act-accept').click()
   await page.locator('#act-resolve').click()
@@ -157,7 +146,7 @@ test('the rider sees every step and rates 满意', async () => {
   const { rider, orderId } = await riderSnaps()
   await workerTransfers(orderId)
   await officerResolves(orderId)
-  const page = await rider.open(browser, detail(orderId))
+  const page = await rider.open(e2e.browser, detail(orderId))
   const timeline = page.locator('#order-timeline')
   await timeline.getByText('办结反馈').waitFor()
   for (const step of ['提交', '派单', '接单', '转派']) expect(await timeline.innerText()).toContain(step)
@@ -172,18 +161,18 @@ test('the rider sees every step and rates 满意', async () => {
 })
 
 test('an order nobody accepts escalates after its deadline and shows as 督办 for the community admin', async () => {
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   const late = await rider.call('orders.create', {
     source: 'snap',
     categoryId: 'cat_hygiene',
     text: '垃圾桶满溢无人清运',
     location: ELSEWHERE_IN_NZ01,
   })
-  const admin = await signIn(gateway, 'community_admin')
-  const page = await admin.open(browser, '/packages/orders/pages/overdue/index')
+  const admin = await signIn(e2e.gateway, 'community_admin')
+  const page = await admin.open(e2e.browser, '/packages/orders/pages/overdue/index')
   await page.locator('#orders-empty').waitFor()
   // 环境卫生 must be accepted within 2 hours: move the gateway's clock 3 hours on and run the tick.
-  const res = await fetch(`${gateway.url}/dev/clock`, {
+  const res = await fetch(`${e2e.gateway.url}/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: 3 * 3600_000 }),
@@ -200,15 +189,15 @@ test('an order nobody accepts escalates after its deadline and shows as 督办 f
 })
 
 test('staff read the numbers a reporter typed masked, reveal one (recorded), and another street cannot open the order', async () => {
-  const rider = await signIn(gateway, 'rider')
+  const rider = await signIn(e2e.gateway, 'rider')
   const order = await rider.call('orders.create', {
     source: 'snap',
     categoryId: 'cat_traffic',
     text: '僵尸车占道，车主电话13805372468',
     location: ELSEWHERE_IN_NZ01,
   })
-  const worker = await signIn(gateway, 'grid_worker')
-  const page = await worker.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  const worker = await signIn(e2e.gateway, 'grid_worker')
+  const page = await worker.open(e2e.browser, `/packages/orders/pages/detail/index?id=${order.id}`)
   await page.getByText('僵尸车占道，车主电话138****2468').first().waitFor()
   expect(await page.locator('body').innerText()).not.toContain('13805372468')
   await page.locator('#reveal-text-0').click()
@@ -216,14 +205,14 @@ test('staff read the numbers a reporter typed masked, reveal one (recorded), and
   await page.getByText('确定', { exact: true }).click()
   await page.getByText('13805372468', { exact: true }).waitFor()
   await shot(page, 'orders-08-number-revealed')
-  const admin = await signIn(gateway, 'street_admin')
+  const admin = await signIn(e2e.gateway, 'street_admin')
   const log = await admin.call('audit.list', {})
   expect(log.items.filter((e) => e.action === 'order.reveal').map((e) => e.detail)).toEqual([
     `查看工单 ${order.no} 中的号码 138****2468`,
   ])
 
-  const elsewhere = await signIn(gateway, 'gh_grid_worker')
-  const refused = await elsewhere.open(browser, `/packages/orders/pages/detail/index?id=${order.id}`)
+  const elsewhere = await signIn(e2e.gateway, 'gh_grid_worker')
+  const refused = await elsewhere.open(e2e.browser, `/packages/orders/pages/detail/index?id=${order.id}`)
   await refused.getByText('工单不存在').waitFor()
   await refused.locator('#status-home').waitFor() // trying again cannot help: the page leads home instead
   await shot(refused, 'orders-09-other-street')

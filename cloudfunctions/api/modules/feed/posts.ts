@@ -23,6 +23,7 @@ import { grantsOf, mayAct } from '../places/can'
 import { loadDepartment, loadGrid, loadUsers, routingGrids } from '../places/load'
 import { gridPlace, scoped, type ScopedPlace } from '../places/place'
 import { textWords } from '../lostfound/words'
+import { wordDocs } from './words'
 import { activeMembershipOf } from '../grids/repo'
 
 const PAGE = 20
@@ -210,16 +211,7 @@ export async function publish(
       await tx.insert('feedposts', post)
       await writeItems(tx, post, true)
       for (const gridId of post.gridIds)
-        for (const word of post.words)
-          await tx.insert('feedwords', {
-            _id: `${post._id}_${gridId}_${word}`,
-            word,
-            gridId,
-            kind: 'leaflet',
-            refId: post._id,
-            createdAt: now,
-            version: 0,
-          })
+        for (const doc of wordDocs(post._id, gridId, 'leaflet', post.words, now)) await tx.insert('feedwords', doc)
     })
   } catch (err) {
     if (!(err instanceof StoreConflictError)) throw err

@@ -26,6 +26,7 @@ import { grantsOf, mayAct } from '../places/can'
 import { loadGrid, loadUsers } from '../places/load'
 import { gridPlace, type ScopedPlace } from '../places/place'
 import { textWords } from '../lostfound/words'
+import { wordDocs } from './words'
 import { activeMembershipOf } from '../grids/repo'
 import { createOrder } from '../orders/create'
 import { notifyStep } from '../orders/notify'
@@ -172,16 +173,7 @@ export async function ask(deps: Deps, user: UserDoc, openId: string, requestId: 
   try {
     await deps.store.transaction(async (tx) => {
       await tx.insert('questions', q)
-      for (const word of q.words)
-        await tx.insert('feedwords', {
-          _id: `${q._id}_${grid._id}_${word}`,
-          word,
-          gridId: grid._id,
-          kind: 'question',
-          refId: q._id,
-          createdAt: now,
-          version: 0,
-        })
+      for (const doc of wordDocs(q._id, grid._id, 'question', q.words, now)) await tx.insert('feedwords', doc)
     })
   } catch (err) {
     await release()

@@ -5,6 +5,20 @@ import type { GridHome } from '../../../../contract'
 import { Tag } from '../../../../components/tag'
 import { FEED_PAGES } from '../../../../copy/feed'
 
+/** The grid's group online: its notices, 明白纸 and questions. */
+function FeedButton({ gridId }: { gridId: string }) {
+  return (
+    <Button
+      id={`feed-${gridId}`}
+      size="small"
+      fill="outline"
+      onClick={() => void Taro.navigateTo({ url: FEED_PAGES.home(gridId) })}
+    >
+      网格群
+    </Button>
+  )
+}
+
 /** One grid the person looks after; workers get its QR poster and resident records. */
 export function WorkerGridRow({ grid }: { grid: GridHome }) {
   return (
@@ -40,26 +54,12 @@ export function WorkerGridRow({ grid }: { grid: GridHome }) {
           >
             住户名册
           </Button>
-          <Button
-            id={`feed-${grid.id}`}
-            size="small"
-            fill="outline"
-            onClick={() => void Taro.navigateTo({ url: FEED_PAGES.home(grid.id) })}
-          >
-            网格群
-          </Button>
+          <FeedButton gridId={grid.id} />
         </View>
       ) : (
         <View className="desk-grid__actions">
           <Text className="muted">楼长协助网格员转达通知、反映本楼情况</Text>
-          <Button
-            id={`feed-${grid.id}`}
-            size="small"
-            fill="outline"
-            onClick={() => void Taro.navigateTo({ url: FEED_PAGES.home(grid.id) })}
-          >
-            网格群
-          </Button>
+          <FeedButton gridId={grid.id} />
         </View>
       )}
     </View>
