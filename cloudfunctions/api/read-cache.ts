@@ -9,6 +9,7 @@ import type { Deps } from './context'
 import type { Store, StoredDoc } from './store/port'
 import type { CollectionName } from './store/schema'
 import { writeLogOf } from './store/write-log'
+import { deepFreeze } from './store/parsed-docs'
 
 /** How long an entry may miss what another process wrote. */
 export const SHARED_READ_TTL_MS = 60_000
@@ -23,14 +24,6 @@ interface Entry {
 
 /** Per store, so two stores in one process (tests, the benchmark) never share entries. */
 const caches = new WeakMap<Store, Map<string, Entry>>()
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 /** `load()`, or what it answered before when none of `collections` changed since; every key names its collections. */
 export function cachedRead<T>(

@@ -4,6 +4,7 @@ import { UserDocSchema, type UserDoc } from '../../types'
 import { StoreConflictError } from './store/port'
 import type { Deps } from './context'
 import { updateVersioned } from './store/update'
+import { parseShared } from './parse-shared'
 
 /** Recent openId → user id answers: every call hashes its caller's openId, and callers repeat. */
 const recentIds = new Map<string, string>()
@@ -20,7 +21,7 @@ export function userIdFor(openId: string): string {
 }
 
 export function parseUser(doc: unknown): UserDoc {
-  return UserDocSchema.parse(doc)
+  return parseShared(UserDocSchema, doc)
 }
 
 export function newResident(openId: string, now: number): UserDoc {

@@ -10,6 +10,7 @@ import {
 import type { Deps } from '../../context'
 import type { Store } from '../../store/port'
 import { currentDoc } from '../../read-cache'
+import { parseShared } from '../../parse-shared'
 
 /** How long a community's or street's name is reused: no action renames them, admin tooling may. */
 const PLACE_NAME_TTL_MS = 60_000
@@ -38,7 +39,7 @@ export async function gridSummary(deps: Deps, gridId: string): Promise<GridSumma
   const grid = await currentDoc(deps, 'grids', gridId, (raw) => GridDocSchema.parse(raw))
   if (!grid) return null
   const rawWorkers = await Promise.all(grid.workerIds.map((id) => deps.store.get('users', id)))
-  const workers = rawWorkers.flatMap((raw) => (raw ? [UserDocSchema.parse(raw)] : []))
+  const workers = rawWorkers.flatMap((raw) => (raw ? [parseShared(UserDocSchema, raw)] : []))
   return {
     id: grid._id,
     name: grid.name,
