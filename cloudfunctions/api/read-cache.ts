@@ -59,7 +59,8 @@ const docs = new WeakMap<Store, Map<string, { doc: StoredDoc; stamp: number; at:
 /**
  * A document as stored now, parsed: the copy read before when its stored version is still the same (one
  * version lookup instead of a read and a parse), else read again. Always current, also across processes;
- * the write log and the expiry only guard against a document removed and created again at the same version.
+ * the write log (removals in this process) and the expiry (elsewhere) only guard against a document removed
+ * and created again at the same version.
  */
 export async function currentDoc<T extends StoredDoc>(
   deps: Deps,
@@ -78,7 +79,7 @@ export async function currentDoc<T extends StoredDoc>(
     known &&
     now >= known.at &&
     now - known.at < SHARED_READ_TTL_MS &&
-    !log.changedSince([collection], known.stamp)
+    !log.removedSince(collection, known.stamp)
   ) {
     // Only `parse` of this collection put documents under its keys.
     if ((await deps.store.version(collection, id)) === known.doc.version) return known.doc as T
