@@ -23,8 +23,8 @@ export { expandIn } from './sqlite-sql'
 type Database = BetterSqlite3.Database
 type Statement = BetterSqlite3.Statement
 
-/** How often the background worker checkpoints: often while writes come in, now and then when quiet. */
-const CHECKPOINT: CheckpointTiming = { busyEveryMs: 100, everyMs: 1000, restartAfterFrames: 64 }
+/** How the background worker checkpoints: at the first quiet moment, and once a second through a long burst of writes. */
+const CHECKPOINT: CheckpointTiming = { lookEveryMs: 100, busyEveryMs: 1000, restartAfterFrames: 64 }
 /** WAL pages after which a commit checkpoints itself: only when the background checkpoint fell far behind. */
 const AUTO_CHECKPOINT_BACKSTOP_PAGES = 16_384
 /** Prepared statements kept per connection; the SQL of a find varies only with the shape of its query. */
