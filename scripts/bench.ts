@@ -19,7 +19,7 @@ import type { Query, Store } from '../cloudfunctions/api/store/port'
 import { userIdFor } from '../cloudfunctions/api/users'
 import { demoOpenId, seedDemo } from './seed/demo'
 import { benchResident, loadBenchData } from './bench/data'
-import { percentile, runInterleaved, type Op, type Timing } from './bench/timing'
+import { percentile, runInterleaved, WARM_UP_ROUNDS, type Op, type Timing } from './bench/timing'
 import { benchLostFound } from './bench/lostfound'
 import { benchCredit } from './bench/credit'
 import { benchFeed } from './bench/feed'
@@ -44,13 +44,17 @@ function parseOptions(argv: string[]): z.infer<typeof OptionsSchema> {
   return OptionsSchema.parse(raw)
 }
 
-const PageSchema = z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() })
-const MeSchema = z.object({ homeGrid: z.object({ workers: z.array(z.unknown()) }).nullable() })
+const answer = <T extends z.ZodType>(data: T) => z.object({ ok: z.literal(true), data })
+const PageAnswer = answer(z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }))
+const MeAnswer = answer(z.object({ homeGrid: z.object({ workers: z.array(z.unknown()) }).nullable() }))
+const CreatedAnswer = answer(z.object({ id: z.string() }))
+const StorePage = z.object({ items: z.array(z.unknown()) })
+const Rows = z.array(z.unknown())
 
 /** A page of a list action that is not the last one: exactly PAGE items and a cursor onwards. */
-function fullPage(res: Awaited<ReturnType<Api['dispatch']>>): string | null {
-  const page = res.ok ? PageSchema.safeParse(res.data) : null
-  return page?.success && page.data.items.length === PAGE ? page.data.nextCursor : null
+function fullPage(res: unknown): string | null {
+  const page = PageAnswer.safeParse(res)
+  return page.success && page.data.data.items.length === PAGE ? page.data.data.nextCursor : null
 }
 
 /** A store that tells which query it was asked: how the benchmark learns the SQL behind 待办. */
@@ -116,31 +120,44 @@ function opsOf(b: Bench): Op[] {
   // The store's statements answer their first column only; the floors read the same way.
   const readUser = b.raw.prepare('SELECT doc FROM "users" WHERE _id = ?').pluck()
   const inboxSql = b.raw.prepare(b.inbox.sql).pluck()
-  const inbox = (cursor: string | null) => async () =>
-    fullPage(await b.api.dispatch({ action: 'orders.inbox', payload: cursor ? { cursor } : {} }, WORKER)) !== null
+  const inbox = (name: string, cursor: string | null): Op => ({
+    name,
+    size: b.size,
+    call: () => b.api.dispatch({ action: 'orders.inbox', payload: cursor ? { cursor } : {} }, WORKER),
+    check: (res) => fullPage(res) !== null,
+  })
   const ops: Op[] = [
     {
       name: 'me.get',
       size: b.size,
-      call: async (i) => {
-        const res = await b.api.dispatch({ action: 'me.get', payload: {} }, resident(i))
-        return res.ok && MeSchema.safeParse(res.data).data?.homeGrid !== null
-      },
+      call: (i) => b.api.dispatch({ action: 'me.get', payload: {} }, resident(i)),
+      check: (res) => MeAnswer.safeParse(res).data?.data.homeGrid != null,
     },
-    { name: 'raw read by id', size: b.size, call: (i) => readUser.get(userIdFor(resident(i))) !== undefined },
-    { name: '待办 page 1', size: b.size, call: inbox(null) },
-    { name: 'raw SQL of 待办 page 1', size: b.size, call: () => inboxSql.all(...b.inbox.params).length === PAGE + 1 },
+    {
+      name: 'raw read by id',
+      size: b.size,
+      call: (i) => readUser.get(userIdFor(resident(i))),
+      check: (doc) => typeof doc === 'string',
+    },
+    inbox('待办 page 1', null),
+    {
+      name: 'raw SQL of 待办 page 1',
+      size: b.size,
+      call: () => inboxSql.all(...b.inbox.params),
+      check: (rows) => Rows.safeParse(rows).data?.length === PAGE + 1,
+    },
     // Between the two: what the store adds (planning, JSON.parse of each document) before any module code runs.
     {
       name: 'store.find of 待办 page 1',
       size: b.size,
-      call: async () => (await b.store.find('orders', b.inbox.query)).items.length === PAGE,
+      call: () => b.store.find('orders', b.inbox.query),
+      check: (page) => StorePage.safeParse(page).data?.items.length === PAGE,
     },
-    { name: '待办 page 3', size: b.size, call: inbox(b.cursors[3]) },
+    inbox('待办 page 3', b.cursors[3]),
     {
       name: 'orders.create',
       size: b.size,
-      call: async (i) => {
+      call: (i) => {
         const payload = {
           source: 'snap',
           categoryId: 'cat_traffic',
@@ -149,12 +166,12 @@ function opsOf(b: Bench): Op[] {
         }
         // The report quota is per reporter per hour: each create comes from its own rider.
         const rider = `bench-rider:${b.size}:${i}`
-        const res = await b.api.dispatch({ action: 'orders.create', payload, requestId: `create-${i}` }, rider)
-        return res.ok
+        return b.api.dispatch({ action: 'orders.create', payload, requestId: `create-${i}` }, rider)
       },
+      check: (res) => CreatedAnswer.safeParse(res).success,
     },
   ]
-  if (b.cursors[300]) ops.push({ name: `待办 page ${DEEP_PAGE}`, size: b.size, call: inbox(b.cursors[300]) })
+  if (b.cursors[300]) ops.push(inbox(`待办 page ${DEEP_PAGE}`, b.cursors[300]))
   return ops
 }
 
@@ -230,7 +247,7 @@ async function main(): Promise<void> {
   const sizes = [...new Set([SMALL, options.orders])]
   const chunk = Math.min(100, options.calls)
   console.log(
-    `bench: real dispatcher on SQLite files, ${options.calls} timed calls per operation and size, interleaved in chunks of ${chunk} (Node ${process.version}, ${os.cpus().length} cores)`,
+    `bench: real dispatcher on SQLite files, ${options.calls} timed calls per operation and size, interleaved in chunks of ${chunk} after ${WARM_UP_ROUNDS} untimed rounds, results checked outside the clock (Node ${process.version}, ${os.cpus().length} cores)`,
   )
   const now = Date.now()
   const benches: Bench[] = []

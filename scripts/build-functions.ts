@@ -6,6 +6,7 @@
  * Every first call after idle loads this file, so it is kept small (see `npm run size`): minified, the
  * local-only composition left out (index.ts drops it when `__CLOUD_BUNDLE__` is defined), zod's
  * locales cut to the ones the function uses, and rarely used libraries (QR codes, SVG only) imported lazily.
+ * @cloudbase/node-sdk is required by the first call (index.ts), so `require` of the bundle reads none of its files.
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -9,6 +9,7 @@ import type { Deps } from './context'
 import type { Store, StoredDoc } from './store/port'
 import type { CollectionName } from './store/schema'
 import { writeLogOf } from './store/write-log'
+import { deepFreeze } from './store/parsed-docs'
 
 /** How long an entry may miss what another process wrote. */
 export const SHARED_READ_TTL_MS = 60_000
@@ -23,14 +24,6 @@ interface Entry {
 
 /** Per store, so two stores in one process (tests, the benchmark) never share entries. */
 const caches = new WeakMap<Store, Map<string, Entry>>()
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 /** `load()`, or what it answered before when none of `collections` changed since; every key names its collections. */
 export function cachedRead<T>(
@@ -66,7 +59,8 @@ const docs = new WeakMap<Store, Map<string, { doc: StoredDoc; stamp: number; at:
 /**
  * A document as stored now, parsed: the copy read before when its stored version is still the same (one
  * version lookup instead of a read and a parse), else read again. Always current, also across processes;
- * the write log and the expiry only guard against a document removed and created again at the same version.
+ * the write log (removals in this process) and the expiry (elsewhere) only guard against a document removed
+ * and created again at the same version.
  */
 export async function currentDoc<T extends StoredDoc>(
   deps: Deps,
@@ -85,7 +79,7 @@ export async function currentDoc<T extends StoredDoc>(
     known &&
     now >= known.at &&
     now - known.at < SHARED_READ_TTL_MS &&
-    !log.changedSince([collection], known.stamp)
+    !log.removedSince(collection, known.stamp)
   ) {
     // Only `parse` of this collection put documents under its keys.
     if ((await deps.store.version(collection, id)) === known.doc.version) return known.doc as T

@@ -4,6 +4,8 @@ import { UserDocSchema, type UserDoc } from '../../types'
 import { StoreConflictError } from './store/port'
 import type { Deps } from './context'
 import { updateVersioned } from './store/update'
+import { parseShared } from './parse-shared'
+import { currentDoc } from './read-cache'
 
 /** Recent openId → user id answers: every call hashes its caller's openId, and callers repeat. */
 const recentIds = new Map<string, string>()
@@ -20,7 +22,7 @@ export function userIdFor(openId: string): string {
 }
 
 export function parseUser(doc: unknown): UserDoc {
-  return UserDocSchema.parse(doc)
+  return parseShared(UserDocSchema, doc)
 }
 
 export function newResident(openId: string, now: number): UserDoc {
@@ -39,11 +41,14 @@ export function newResident(openId: string, now: number): UserDoc {
   }
 }
 
-/** Loads the caller, creating a resident on the first call. */
+/**
+ * Loads the caller, creating a resident on the first call. Read as stored now: the copy read before is reused
+ * only while the stored version is the same (users are never removed, so a version names one content).
+ */
 export async function ensureUser(deps: Deps, openId: string): Promise<UserDoc> {
   const id = userIdFor(openId)
-  const existing = await deps.store.get('users', id)
-  if (existing) return parseUser(existing)
+  const existing = await currentDoc(deps, 'users', id, parseUser)
+  if (existing) return existing
   const fresh = newResident(openId, deps.clock.now())
   try {
     await deps.store.insert('users', fresh)

@@ -1,7 +1,7 @@
 /**
  * The grid feed part of `npm run bench`: the real dispatcher on SQLite files, a small street (2,000 posts, 100 in
  * 南张社区第一网格) and a large one (200,000 posts in the street, 10,000 of them in that grid; a quarter are 明白纸
- * with search words), timed interleaved in one process. Prints p50/p95 of the grid's feed page and of keyword
+ * with search words), timed interleaved in one process (after the shared untimed warm-up rounds). Prints p50/p95 of the grid's feed page and of keyword
  * searches, and each ratio large / small.
  */
 import fs from 'node:fs'
@@ -107,9 +107,10 @@ function opsOf(b: Bench): Op[] {
   return OPS.map(([name, action, payload]) => ({
     name,
     size: b.size,
-    call: async () => {
-      const res = await b.api.dispatch({ action, payload }, READER)
-      return res.ok && (res.data as { items: unknown[] }).items.length > 0
+    call: () => b.api.dispatch({ action, payload }, READER),
+    check: (res) => {
+      const r = res as { ok: boolean; data?: { items?: unknown[] } }
+      return r.ok && (r.data?.items?.length ?? 0) > 0
     },
   }))
 }

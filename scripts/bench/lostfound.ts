@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { z } from 'zod'
 import { maskSensitiveText, POST_DAYS, type LostCategory, type LostKind, type LostPostDoc } from '../../types'
 import { createApi, type Api } from '../../cloudfunctions/api/app'
 import { createLocalDeps } from '../../cloudfunctions/api/compose'
@@ -117,14 +118,14 @@ const LISTS: [string, Record<string, unknown>][] = [
   ['search: 橘猫 幼儿园', { q: '橘猫 幼儿园' }],
 ]
 
+const ListAnswer = z.object({ ok: z.literal(true), data: z.object({ items: z.array(z.unknown()) }) })
+
 function opsOf(b: Bench): Op[] {
   return LISTS.map(([name, payload]) => ({
     name,
     size: b.size,
-    call: async () => {
-      const res = await b.api.dispatch({ action: 'lostfound.list', payload }, READER)
-      return res.ok && (res.data as { items: unknown[] }).items.length > 0
-    },
+    call: () => b.api.dispatch({ action: 'lostfound.list', payload }, READER),
+    check: (res) => (ListAnswer.safeParse(res).data?.data.items.length ?? 0) > 0,
   }))
 }
 

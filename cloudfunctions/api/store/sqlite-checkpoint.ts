@@ -2,7 +2,9 @@
  * Checkpoints a WAL database from a worker thread with its own connection, so requests neither copy pages
  * into the database nor wait on an fsync: the worker copies (PASSIVE, never blocking anyone) and, once all
  * is copied, restarts the WAL with a one-row write of its own, paying the fsync of the new WAL header that
- * the next request's write would otherwise pay.
+ * the next request's write would otherwise pay. It copies at quiet moments (no commit since its last look)
+ * and only now and then through a burst of writes: a checkpoint that caught up between two writes of a burst
+ * would leave that restart, and its fsync, to the next request.
  */
 import { Worker } from 'node:worker_threads'
 
@@ -19,26 +21,39 @@ db.pragma('busy_timeout = 0')
 const restart = db.prepare(
   'INSERT INTO "${WAL_RESTART_TABLE}" (id, n) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = n + 1',
 )
+const dataVersion = db.prepare('PRAGMA data_version').pluck()
 let timer = null
-let seen = 0
-/** Copies what the WAL holds; returns whether writes came in since the last time (then it runs again soon). */
-const checkpoint = () => {
+let version = dataVersion.get()
+let lastCheckpoint = 0
+/** Whether the WAL may hold frames to copy or a restart to do. */
+let pending = true
+/**
+ * Looks whether other connections committed since the last look. While they keep writing, copies at most every
+ * busyEveryMs: a checkpoint that catches up in the middle of a burst would make the next write restart the WAL
+ * and pay its fsync. Once a look finds no new commit, copies what is left and restarts the WAL itself.
+ */
+const look = () => {
+  const now = Date.now()
+  const current = dataVersion.get()
+  const quiet = current === version
+  version = current
+  if (!quiet) pending = true
+  if (!pending || (!quiet && now - lastCheckpoint < workerData.busyEveryMs)) return
+  lastCheckpoint = now
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)')
-    const busy = result.log !== seen
-    seen = result.log
-    if (result.busy || result.log < workerData.restartAfterFrames || result.checkpointed < result.log) return busy
-    restart.run()
-    seen = 0
+    if (!quiet || result.busy || result.checkpointed < result.log) return
+    if (result.log >= workerData.restartAfterFrames) restart.run()
+    pending = false
   } catch {
-    // SQLITE_BUSY: a request is writing right now; it restarts the WAL itself, or the next run does.
+    // SQLITE_BUSY: a request is writing right now; the next look tries again.
   }
-  return true
 }
 const run = () => {
-  timer = setTimeout(run, checkpoint() ? workerData.busyEveryMs : workerData.everyMs)
+  look()
+  timer = setTimeout(run, workerData.lookEveryMs)
 }
-timer = setTimeout(run, workerData.busyEveryMs)
+timer = setTimeout(run, workerData.lookEveryMs)
 parentPort.once('message', () => {
   clearTimeout(timer)
   db.close()
@@ -47,9 +62,9 @@ parentPort.once('message', () => {
 `
 
 export interface CheckpointTiming {
-  /** Pause between checkpoints while no one writes. */
-  everyMs: number
-  /** Pause between checkpoints while writes come in, so the WAL never runs far ahead of the database. */
+  /** How often the worker looks for new commits; the first look that finds none copies the rest and restarts the WAL. */
+  lookEveryMs: number
+  /** While commits keep coming in, at most one checkpoint this often, so the WAL never runs far ahead of the database. */
   busyEveryMs: number
   /** A WAL of at least this many frames, all copied, is restarted. */
   restartAfterFrames: number

@@ -16,23 +16,22 @@ import { planQuery, toFilters, assertIndexed, toPage } from './plan'
 import { countSql, findSql, indexesOf, q, type SqlValue } from './sqlite-sql'
 import { startCheckpointer, WAL_RESTART_TABLE, type Checkpointer, type CheckpointTiming } from './sqlite-checkpoint'
 import { Mutex } from './mutex'
+import { parsedDocs } from './parsed-docs'
 
 export { expandIn } from './sqlite-sql'
 
 type Database = BetterSqlite3.Database
 type Statement = BetterSqlite3.Statement
 
-/** How often the background worker checkpoints: often while writes come in, now and then when quiet. */
-const CHECKPOINT: CheckpointTiming = { busyEveryMs: 100, everyMs: 1000, restartAfterFrames: 64 }
+/** How the background worker checkpoints: at the first quiet moment, and once a second through a long burst of writes. */
+const CHECKPOINT: CheckpointTiming = { lookEveryMs: 100, busyEveryMs: 1000, restartAfterFrames: 64 }
 /** WAL pages after which a commit checkpoints itself: only when the background checkpoint fell far behind. */
 const AUTO_CHECKPOINT_BACKSTOP_PAGES = 16_384
 /** Prepared statements kept per connection; the SQL of a find varies only with the shape of its query. */
 const STATEMENTS_KEPT = 256
 
-/** A `doc` column as read (statements that read are plucked: they answer their first column). */
-function parseDoc(doc: unknown): StoredDoc {
-  return JSON.parse(String(doc)) as StoredDoc // adapter seam: the column holds what JSON.stringify wrote
-}
+/** Turns a `doc` column as read (statements that read are plucked: they answer their first column) into a document. */
+type ParseDoc = (doc: unknown) => StoredDoc
 
 /** A `version` column as read: an integer, or undefined for no row. */
 const versionOf = (value: unknown): number | null => (typeof value === 'number' ? value : null)
@@ -139,7 +138,7 @@ function byIdStatements(db: Database): (collection: CollectionName) => ByIdState
   }
 }
 
-function documentsOf(byId: (collection: CollectionName) => ByIdStatements): Documents {
+function documentsOf(byId: (collection: CollectionName) => ByIdStatements, parseDoc: ParseDoc): Documents {
   return {
     get(collection, id) {
       const doc = byId(collection).get.get(id)
@@ -185,7 +184,12 @@ export function findStatement(collection: CollectionName, query: Query): { sql: 
   return { sql: findSql(collection, planQuery(collection, query), params), params }
 }
 
-function findPage(sql: (text: string) => Statement, collection: CollectionName, query: Query): Page {
+function findPage(
+  sql: (text: string) => Statement,
+  parseDoc: ParseDoc,
+  collection: CollectionName,
+  query: Query,
+): Page {
   const plan = planQuery(collection, query)
   const params: SqlValue[] = []
   const docs = sql(findSql(collection, plan, params)).all(...params)
@@ -215,6 +219,8 @@ async function inTransaction<T>(sql: (text: string) => Statement, work: () => Pr
 export interface SqliteOptions {
   /** When the background worker checkpoints a file database. */
   checkpoint?: Partial<CheckpointTiming>
+  /** Parsed documents kept for reuse (0: parse every read). */
+  docsKept?: number
 }
 
 export function createSqliteStore(file: string, options: SqliteOptions = {}): Store {
@@ -222,7 +228,9 @@ export function createSqliteStore(file: string, options: SqliteOptions = {}): St
   syncSchema(db)
   const sql = statementCache(db)
   const byId = byIdStatements(db)
-  const documents = documentsOf(byId)
+  const parsed = parsedDocs(options.docsKept)
+  const parseDoc: ParseDoc = (doc) => parsed(String(doc))
+  const documents = documentsOf(byId, parseDoc)
   const tx = txHandleOf(documents)
   const checkpointer: Checkpointer | null =
     file === ':memory:' ? null : startCheckpointer(file, { ...CHECKPOINT, ...options.checkpoint })
@@ -238,7 +246,7 @@ export function createSqliteStore(file: string, options: SqliteOptions = {}): St
     insert: (collection, doc) => mutex.runSync(() => documents.insert(collection, doc)),
     replace: (collection, doc) => mutex.runSync(() => documents.replace(collection, doc)),
     remove: (collection, id) => mutex.runSync(() => documents.remove(collection, id)),
-    find: locked((collection: CollectionName, query: Query) => findPage(sql, collection, query)),
+    find: locked((collection: CollectionName, query: Query) => findPage(sql, parseDoc, collection, query)),
     count: locked((collection: CollectionName, where: Where) => countMatching(sql, collection, where)),
     transaction: (fn) => mutex.run(() => inTransaction(sql, () => fn(tx))),
     close: () =>

@@ -1,6 +1,7 @@
 /**
- * Which collections this process wrote, and when: per-process caches of rarely written documents (grid
- * polygons, names) ask it whether their entry is still what the store holds. Writes by another process
+ * Which collections this process wrote (and removed from), and when: per-process caches of rarely written
+ * documents (grid polygons, names) ask it whether their entry is still what the store holds, and copies checked
+ * by version whether their id may have been reused. Writes by another process
  * (a second gateway, another cloud instance) are not seen here; those caches expire their entries for that.
  */
 import type { Store, TxHandle } from './port'
@@ -11,6 +12,8 @@ export interface WriteLog {
   now(): number
   /** Whether any of `collections` was written through this store after `stamp`. */
   changedSince(collections: readonly CollectionName[], stamp: number): boolean
+  /** Whether a document of `collection` was removed through this store after `stamp` (its id may be reused). */
+  removedSince(collection: CollectionName, stamp: number): boolean
 }
 
 const logs = new WeakMap<Store, WriteLog>()
@@ -28,7 +31,9 @@ export function logWrites(store: Store): Store {
   if (logs.has(store)) return store
   let clock = 0
   const last = new Map<CollectionName, number>()
+  const lastRemoval = new Map<CollectionName, number>()
   const wrote = (collection: CollectionName) => last.set(collection, ++clock)
+  const removed = (collection: CollectionName) => lastRemoval.set(collection, clock)
   const after =
     <A extends [CollectionName, ...unknown[]], R>(write: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
@@ -41,25 +46,34 @@ export function logWrites(store: Store): Store {
     close: () => store.close(),
     insert: after((collection, doc) => store.insert(collection, doc)),
     replace: after((collection, doc) => store.replace(collection, doc)),
-    remove: after((collection, id) => store.remove(collection, id)),
+    remove: (collection, id) =>
+      store.remove(collection, id).finally(() => {
+        wrote(collection)
+        removed(collection)
+      }),
     transaction: (fn) => {
       const touched = new Set<CollectionName>()
+      const removals = new Set<CollectionName>()
       return store
         .transaction((tx) => {
           const writes: TxHandle = {
             get: (collection, id) => tx.get(collection, id),
             insert: (collection, doc) => (touched.add(collection), tx.insert(collection, doc)),
             replace: (collection, doc) => (touched.add(collection), tx.replace(collection, doc)),
-            remove: (collection, id) => (touched.add(collection), tx.remove(collection, id)),
+            remove: (collection, id) => (touched.add(collection), removals.add(collection), tx.remove(collection, id)),
           }
           return fn(writes)
         })
-        .finally(() => touched.forEach(wrote))
+        .finally(() => {
+          touched.forEach(wrote)
+          removals.forEach(removed)
+        })
     },
   }
   logs.set(logged, {
     now: () => clock,
     changedSince: (collections, stamp) => collections.some((c) => (last.get(c) ?? 0) > stamp),
+    removedSince: (collection, stamp) => (lastRemoval.get(collection) ?? 0) > stamp,
   })
   return logged
 }

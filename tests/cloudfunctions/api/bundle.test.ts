@@ -67,6 +67,11 @@ function runBundle(calls: string, env: Record<string, string>): unknown {
       .then((out) => console.log(JSON.stringify(out)))
       .catch((e) => console.log(JSON.stringify({ crashed: String(e) })));
   `
+  return runNode(script, env)
+}
+
+/** Runs `script` in a fresh node that resolves `@cloudbase/node-sdk` to the stand-in; answers its last line, parsed. */
+function runNode(script: string, env: Record<string, string>): unknown {
   const out = execFileSync(process.execPath, ['-e', script], {
     cwd: tempDir('wgt-fn-run-'),
     env: {
@@ -129,6 +134,23 @@ test('the bundle answers CloudBase-shaped calls on CloudBase storage, with ident
   })
   expect(result).toHaveProperty('calls.0', { init: { env: 'SYMBOL_CURRENT_ENV' } })
   expect(result).toHaveProperty('calls', expect.arrayContaining([{ callWxOpenApi: 'wxacode.getUnlimited' }]))
+})
+
+test('requiring the bundle loads no SDK; the first call loads it and answers through it', () => {
+  const result = runNode(
+    `const loaded = () => Object.keys(require.cache).some((file) => file.includes('node-sdk'));
+    const { main } = require(${JSON.stringify(built.bundle)});
+    const afterRequire = loaded();
+    main({ action: 'me.get', payload: {} }, { request_id: 'r-1', environment: JSON.stringify({ WX_OPENID: 'o_lazy' }) })
+      .then((me) => console.log(JSON.stringify({ afterRequire, afterCall: loaded(), me, calls: require('@cloudbase/node-sdk').fake.calls })))`,
+    { STORAGE: 'cloudbase' },
+  )
+  expect(result).toMatchObject({
+    afterRequire: false,
+    afterCall: true,
+    me: { ok: true, data: { nickname: '微信用户', roles: [{ role: 'resident' }] } },
+    calls: [{ init: { env: 'SYMBOL_CURRENT_ENV' } }],
+  })
 })
 
 test("uploaded without cloudbaserc.json's variables (no STORAGE), the bundle still runs on CloudBase", () => {

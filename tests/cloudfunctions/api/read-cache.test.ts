@@ -96,6 +96,37 @@ test("a document reused by version is current at once, also after another proces
   expect(await grid()).toBeNull()
 })
 
+test('a document removed and created again at the same version through this process is read anew', async () => {
+  const api = await createTestApi({ seed: true })
+  const grid = () => currentDoc(api.deps, 'grids', 'gd_nz_01', (raw) => GridDocSchema.parse(raw))
+  const before = await grid()
+  if (!before) throw new Error('seeded grid missing')
+  await api.deps.store.remove('grids', 'gd_nz_01')
+  await api.deps.store.insert('grids', { ...before, name: '重建网格' })
+  expect((await grid())?.name).toBe('重建网格')
+  const again = await grid()
+  await api.deps.store.transaction(async (tx) => {
+    await tx.remove('grids', 'gd_nz_01')
+    await tx.insert('grids', { ...before, name: '再建网格' })
+  })
+  expect(again?.name).toBe('重建网格')
+  expect((await grid())?.name).toBe('再建网格')
+})
+
+test('a write to another document of the collection keeps the copy in use, checked by its version only', async () => {
+  const api = await createTestApi({ seed: true })
+  const grid = () => currentDoc(api.deps, 'grids', 'gd_nz_01', (raw) => GridDocSchema.parse(raw))
+  const first = await grid()
+  const other = await api.deps.store.get('grids', 'gd_nz_02')
+  if (!other) throw new Error('seeded grid missing')
+  await api.deps.store.replace('grids', { ...other, name: '第二网格改名' })
+  const reads: string[] = []
+  const get = api.deps.store.get
+  api.deps.store.get = (collection, id) => (reads.push(`${collection}/${id}`), get(collection, id))
+  expect(await grid()).toBe(first)
+  expect(reads).toEqual([])
+})
+
 test('a report lands by the new polygon at once after this process moves a grid, and within a minute after another', async () => {
   const { api, other } = await twoProcesses()
   const gridOf = async () =>

@@ -14,6 +14,7 @@ import type { Deps } from '../../context'
 import type { Page, Where } from '../../store/port'
 import { adminScopeWhere, grantsOf, visibleTo } from '../places/can'
 import { placeOfOrder } from './access'
+import { parseShared } from '../../parse-shared'
 import { ListedOrderSchema, presentSummaries, type ListedOrder } from './present'
 
 const PAGE = 20
@@ -29,7 +30,7 @@ export async function summaryPage(deps: Deps, viewer: UserDoc, page: Page) {
     items: await summaries(
       deps,
       viewer,
-      page.items.map((raw) => ListedOrderSchema.parse(raw)),
+      page.items.map((raw) => parseShared(ListedOrderSchema, raw)),
     ),
     nextCursor: page.nextCursor,
   }

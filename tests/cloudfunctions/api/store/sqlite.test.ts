@@ -107,7 +107,7 @@ describe('a SQLite file store', () => {
   })
 
   test('writes are checkpointed and the WAL restarted in the background, not by the writes themselves', async () => {
-    const store = createSqliteStore(file, { checkpoint: { everyMs: 50, busyEveryMs: 50 } })
+    const store = createSqliteStore(file, { checkpoint: { lookEveryMs: 50, busyEveryMs: 50 } })
     await store.transaction(async (tx) => {
       for (let n = 0; n < 500; n++) await tx.insert('probes', { _id: `w${n}`, owner: 'o', createdAt: n, version: 0 })
     })
@@ -122,6 +122,30 @@ describe('a SQLite file store', () => {
     const deadline = Date.now() + 5000
     while (restarts() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     expect(restarts()).toBeGreaterThan(0)
+    await store.close()
+  })
+
+  test('through a burst of writes the WAL is left alone; the first quiet moment copies and restarts it', async () => {
+    const store = createSqliteStore(file, { checkpoint: { lookEveryMs: 100, busyEveryMs: 60_000 } })
+    const restarts = () => {
+      const db = new Driver(file, { readonly: true })
+      try {
+        return Number(db.prepare('SELECT COALESCE(MAX(n), 0) FROM "_wal_restarts"').pluck().get())
+      } finally {
+        db.close()
+      }
+    }
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    // A commit every few milliseconds: every look of the worker finds a new one.
+    const burstEnds = Date.now() + 600
+    for (let n = 0; Date.now() < burstEnds; n++) {
+      await store.insert('probes', { _id: `b${n}`, owner: 'o', createdAt: n, version: 0 })
+      await sleep(2)
+    }
+    expect(restarts()).toBe(0)
+    const deadline = Date.now() + 5000
+    while (restarts() === 0 && Date.now() < deadline) await sleep(20)
+    expect(restarts()).toBe(1)
     await store.close()
   })
 })
