@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Card } from '../../components/card'
 import { DemoPersonCard } from '../../components/demo-person'
 import { PageStatus } from '../../components/page-status'
@@ -8,7 +8,8 @@ import { useQuery } from '../../hooks/use-query'
 import { userMessage } from '../../services/call-error'
 import { listDemoPeople, loginAs } from '../../services/dev-login'
 import { loadMe } from '../../services/me'
-import { HOME_PAGE } from '../../services/session'
+import { ERROR_COPY } from '../../copy/errors'
+import { HOME_PAGE, takeExpiredNotice } from '../../services/session'
 import { takePendingJoin } from '../../hooks/grids/pending-join'
 import './index.css'
 
@@ -64,6 +65,10 @@ function DemoLogin() {
 }
 
 export default function LoginPage() {
+  // Only a session the server refused is "expired"; a first visit arrives here without a word.
+  useEffect(() => {
+    if (takeExpiredNotice()) void Taro.showToast({ title: ERROR_COPY.UNAUTHENTICATED, icon: 'none' })
+  }, [])
   // Inline build-time constant, so production builds drop the picker code entirely.
   return process.env.TARO_APP_LOCAL === '1' ? <DemoLogin /> : <NotAvailable />
 }
