@@ -7,7 +7,6 @@ import { PageStatus } from '../../components/page-status'
 import { useQuery } from '../../hooks/use-query'
 import { userMessage } from '../../services/call-error'
 import { listDemoPeople, loginAs } from '../../services/dev-login'
-import { loadMe } from '../../services/me'
 import { ERROR_COPY } from '../../copy/errors'
 import { HOME_PAGE, takeExpiredNotice } from '../../services/session'
 import { takePendingJoin } from '../../hooks/grids/pending-join'
@@ -32,7 +31,8 @@ function DemoLogin() {
     setBusyKey(key)
     try {
       await loginAs(key)
-      void loadMe() // the new person, fetched once for every page
+      // The new person, fetched once for every page; loaded later, as the login page needs no contract.
+      void import('../../services/me').then((m) => m.loadMe())
       // Straight back to a join link opened before signing in: one navigation, not 首页 and then another
       // from its onShow (two at once left 首页's content hidden behind a blank page in about 1 run in 4).
       const pending = takePendingJoin()
