@@ -64,6 +64,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
           ...(typeof current === 'object' && current !== null ? current : {}),
           chunks: 'all',
         })
+        // The contract only declares things, so a page that imports one constant through `src/contract.ts`
+        // (the login page: the error codes) gets that module, not every schema and zod with it.
+        chain.module
+          .rule('contract-side-effect-free')
+          .include.add(contractDir)
+          .add(path.resolve(__dirname, '..', 'src', 'contract.ts'))
+          .end()
+          .set('sideEffects', false) // webpack-chain 6 supports it; its type declarations miss it
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -1,27 +1,10 @@
-/** The result envelope every action answers with, and the closed list of error codes. */
+/** The result envelope every action answers with; the error codes themselves are in error-codes.ts. */
 import { z } from 'zod'
+import { ERROR_CODES } from './error-codes'
 
-/** Closed union of machine-readable error codes; Chinese text lives in src/copy/errors.ts. */
-export const ERROR_CODES = [
-  'VALIDATION',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'CONTENT_REJECTED',
-  'INSUFFICIENT_POINTS',
-  'OUT_OF_STOCK',
-  'INVALID_TRANSITION',
-  'UNKNOWN_ACTION',
-  'PAYLOAD_TOO_LARGE',
-  'INTERNAL',
-] as const
+export { ERROR_CODES, GENERIC_VALIDATION_MESSAGE } from './error-codes'
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES)
-
-/** The message of a VALIDATION failure from an input schema; handlers send a specific sentence instead. */
-export const GENERIC_VALIDATION_MESSAGE = '输入有误，请检查后重试'
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>
 
 export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() })

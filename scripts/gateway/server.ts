@@ -35,7 +35,7 @@ function route(opts: GatewayOptions, req: IncomingMessage, res: ServerResponse):
   if (path === '/upload') return handleUpload(opts.api, identify(opts, req), req, res)
   if (path.startsWith('/dev/')) return handleDev(opts, req, res, path)
   if (path === '/healthz') return Promise.resolve(sendJson(res, 200, { ok: true, data: { mode: opts.mode } }))
-  return Promise.resolve(serveStatic(res, path, opts, req.headers['accept-encoding']))
+  return Promise.resolve(serveStatic(req, res, path, opts))
 }
 
 /** The caller's openId from a dev token; production mode trusts no token at all. */

@@ -44,5 +44,3 @@ export function messageForError(code: ErrorCode, message: string, fields?: Field
   return chineseOr(message, fallback)
 }
 
-/** A visitor who never signed in, on the way to the login page (an expired session says UNAUTHENTICATED's words). */
-export const NOT_SIGNED_IN = '正在打开登录页…'

@@ -56,8 +56,9 @@ export function useQuery<T>(fetcher: () => Promise<T>): QueryState<T> {
     void reload()
   }, [fetcher, reload])
 
+  // The first show can arrive before the mount effect has started the first load: that one is enough.
   useDidShow(() => {
-    if (Date.now() - startedAt.current > SAME_VISIT_MS) void reload()
+    if (startedAt.current > 0 && Date.now() - startedAt.current > SAME_VISIT_MS) void reload()
   })
 
   return { data, error, errorCode, loading, reload, setData }

@@ -14,7 +14,6 @@ import {
   type Envelope,
 } from '../contract'
 import { CallError } from './call-error'
-import { NOT_SIGNED_IN } from '../copy/errors'
 import { newRequestId } from './request-id'
 import { getToken, goLogin, needsLogin } from './session'
 
@@ -100,14 +99,15 @@ export async function call<A extends ActionName>(
   opts: CallOptions = {},
 ): Promise<ActionOutput<A>> {
   if (needsLogin()) {
-    // Never signed in here: nothing has expired, so say where we are going, not “登录已失效”.
-    goLogin()
-    throw new CallError('server', 'UNAUTHENTICATED', NOT_SIGNED_IN)
+    // Never signed in (or signed out): no session ever "expired". The page is being replaced by the
+    // login page, so the call stays pending instead of failing with a message nobody should read.
+    goLogin({ expired: false })
+    return new Promise<never>(() => undefined)
   }
   const requestId = actions[action].mutating ? (opts.requestId ?? newRequestId()) : undefined
   const raw = await sendWithRetry(requestId ? { action, payload, requestId } : { action, payload })
   const envelope = parseEnvelope(action, raw)
   if (envelope.ok) return envelope.data
-  if (envelope.error.code === 'UNAUTHENTICATED') goLogin()
+  if (envelope.error.code === 'UNAUTHENTICATED') goLogin({ expired: true })
   throw CallError.fromEnvelope(envelope.error.code, envelope.error.message, envelope.error.fields)
 }

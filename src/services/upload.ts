@@ -198,7 +198,7 @@ async function sendToGateway(photo: Blob, purpose: FilePurpose): Promise<string>
   const reply = UploadReply.safeParse(raw)
   if (!reply.success) throw CallError.badResponse()
   if (reply.data.ok) return reply.data.data.fileId
-  if (reply.data.error.code === 'UNAUTHENTICATED') goLogin()
+  if (reply.data.error.code === 'UNAUTHENTICATED') goLogin({ expired: token !== null })
   throw CallError.fromEnvelope(reply.data.error.code, reply.data.error.message)
 }
 

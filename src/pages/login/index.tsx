@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Card } from '../../components/card'
 import { DemoPersonCard } from '../../components/demo-person'
 import { PageStatus } from '../../components/page-status'
 import { useQuery } from '../../hooks/use-query'
 import { userMessage } from '../../services/call-error'
 import { listDemoPeople, loginAs } from '../../services/dev-login'
-import { loadMe } from '../../services/me'
-import { HOME_PAGE } from '../../services/session'
+import { ERROR_COPY } from '../../copy/errors'
+import { HOME_PAGE, takeExpiredNotice } from '../../services/session'
 import { takePendingJoin } from '../../hooks/grids/pending-join'
 import './index.css'
 import { PageRoot } from '../../components/page-root'
@@ -32,7 +32,8 @@ function DemoLogin() {
     setBusyKey(key)
     try {
       await loginAs(key)
-      void loadMe() // the new person, fetched once for every page
+      // The new person, fetched once for every page; loaded later, as the login page needs no contract.
+      void import('../../services/me').then((m) => m.loadMe())
       // Straight back to a join link opened before signing in: one navigation, not 首页 and then another
       // from its onShow (two at once left 首页's content hidden behind a blank page in about 1 run in 4).
       const pending = takePendingJoin()
@@ -65,6 +66,10 @@ function DemoLogin() {
 }
 
 export default function LoginPage() {
+  // Only a session the server refused is "expired"; a first visit arrives here without a word.
+  useEffect(() => {
+    if (takeExpiredNotice()) void Taro.showToast({ title: ERROR_COPY.UNAUTHENTICATED, icon: 'none' })
+  }, [])
   // Inline build-time constant, so production builds drop the picker code entirely.
   return process.env.TARO_APP_LOCAL === '1' ? <DemoLogin /> : <NotAvailable />
 }

@@ -1,6 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
-import zlib from 'node:zlib'
 import path from 'node:path'
 import { login, post, startGateway, type RunningGateway } from '../../helpers/gateway'
 import { createTokenSigner } from '../../../scripts/gateway/tokens'
@@ -8,7 +6,6 @@ import { tempDir } from '../../helpers/api'
 import { userIdFor } from '../../../cloudfunctions/api/users'
 import { demoOpenId } from '../../../scripts/seed/demo'
 import { createGateway } from '../../../scripts/gateway/server'
-import { compressDir } from '../../../scripts/compress-h5'
 import { createTestApi, T0, type TestApi } from '../../helpers/api'
 import { loadFile } from '../../../cloudfunctions/api/modules/files/records'
 import { createLocalContentCheck } from '../../../cloudfunctions/api/platform/content-check'
@@ -207,55 +204,6 @@ describe('gateway static files', () => {
       ]) {
         expect(await (await fetch(`${gw.url}${probe}`)).text()).not.toContain('secret')
       }
-    } finally {
-      await gw.close()
-    }
-  })
-})
-
-/** A raw GET, so the test sees the bytes and headers as sent (fetch would decompress them). */
-function rawGet(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
-      })
-      .on('error', reject)
-  })
-}
-
-describe('gateway pre-compressed assets', () => {
-  test('brotli or gzip as the browser accepts, the raw file otherwise; hashed files cached for a year', async () => {
-    const dir = tempDir('wgt-h5z-')
-    fs.mkdirSync(path.join(dir, 'js'))
-    const script = `console.log(${JSON.stringify('网格通'.repeat(400))})`
-    fs.writeFileSync(path.join(dir, 'js', 'app.1a2b3c4d.js'), script)
-    fs.writeFileSync(path.join(dir, 'index.html'), `<div id="app"></div>${'<!-- -->'.repeat(300)}`)
-    expect(compressDir(dir).files).toBe(2)
-    const gw = await startGateway({ h5Dir: dir })
-    try {
-      const js = `${gw.url}/js/app.1a2b3c4d.js`
-      const br = await rawGet(js, 'gzip, deflate, br')
-      expect(br.headers).toMatchObject({
-        'content-encoding': 'br',
-        vary: 'Accept-Encoding',
-        'cache-control': 'public, max-age=31536000, immutable',
-        'content-type': 'text/javascript; charset=utf-8',
-      })
-      expect(zlib.brotliDecompressSync(br.body).toString()).toBe(script)
-      expect(br.body.length).toBeLessThan(Buffer.byteLength(script) / 4)
-      const gz = await rawGet(js, 'gzip')
-      expect(gz.headers['content-encoding']).toBe('gzip')
-      expect(zlib.gunzipSync(gz.body).toString()).toBe(script)
-      const refused = await rawGet(js, 'br;q=0, gzip;q=1')
-      expect(refused.headers['content-encoding']).toBe('gzip')
-      const plain = await rawGet(js, 'identity')
-      expect(plain.headers['content-encoding']).toBeUndefined()
-      expect(plain.body.toString()).toBe(script)
-      const index = await rawGet(`${gw.url}/`, 'br')
-      expect(index.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'no-cache' })
     } finally {
       await gw.close()
     }
