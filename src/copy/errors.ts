@@ -43,4 +43,3 @@ export function messageForError(code: ErrorCode, message: string, fields?: Field
   }
   return chineseOr(message, fallback)
 }
-
