@@ -2,7 +2,7 @@
 import type { Deps } from '../context'
 import { autoCloseResolved, escalateOverdue } from './orders'
 import { expirePosts } from './lostfound'
-import { flagUnanswered } from '../modules/feed/questions'
+import { flagUnanswered } from '../modules/feed/escalation'
 import { awardPending } from '../modules/credit/awards'
 import { expirePoints } from '../modules/credit/expiry'
 import { sweepExpiredDocuments, sweepExpiredRequests, sweepOldJobRuns } from './sweeps'

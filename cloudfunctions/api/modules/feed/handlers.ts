@@ -1,21 +1,14 @@
 /** The grid feed and its questions: each action's roles and the place it acts on, then the module's work. */
-import {
-  FeedPostDocSchema,
-  QuestionDocSchema,
-  maskSensitiveText,
-  type FeedPostDoc,
-  type QuestionDoc,
-} from '../../../../types'
-import type { Deps } from '../../context'
+import { maskSensitiveText } from '../../../../types'
 import type { Handler } from '../../handler'
 import { AppError, notFound } from '../../errors'
-import { communityPlace, gridPlace, streetPlace, treeOfGrid } from '../places/place'
+import { communityPlace, gridPlace, isScoped, streetPlace, treeOfGrid } from '../places/place'
 import { audit } from '../audit/log'
 import { atGrid, self, type PlaceRule } from '../places/rules'
 import type { GroupProof } from '../../platform/ports'
 import { bindGroup, boundGrid, GROUP_BINDERS, groupKey, resolveGroup } from './groups'
+import { search } from './search'
 import { loadCommunity, loadGrid } from '../places/load'
-import { queryWords } from '../lostfound/words'
 import {
   assertAuthor,
   changePost,
@@ -99,61 +92,6 @@ const staffAtQuestion: PlaceRule<{ questionId: string }> = async (deps, input) =
   hidden: true,
 })
 
-/**
- * Search: the longest words of the query through the index, each hit scored by how many query words it holds.
- * A short query (a keyword or two) must match in full; a typed question matches on two words or more, best first.
- * Live 明白纸 and questions staff have replied to.
- */
-async function search(deps: Deps, gridId: string, q: string) {
-  const words = queryWords(q)
-  if (!words.length) return { items: [] }
-  const refs = new Map<string, string>()
-  for (const word of words.slice(0, 4)) {
-    const hits = await deps.store.find('feedwords', {
-      where: { gridId, word },
-      orderBy: { field: 'createdAt', direction: 'desc' },
-      limit: 30,
-    })
-    for (const hit of hits.items) refs.set(String(hit.refId), String(hit.kind))
-  }
-  const needed = words.length <= 2 ? words.length : 2
-  const scored: {
-    score: number
-    at: number
-    item: { kind: 'leaflet' | 'question'; id: string; title: string; snippet: string }
-  }[] = []
-  for (const [refId, kind] of refs) {
-    if (kind === 'leaflet') {
-      const raw = await deps.store.get('feedposts', refId)
-      const post: FeedPostDoc | null = raw ? FeedPostDocSchema.parse(raw) : null
-      const score = post ? words.filter((w) => post.words.includes(w)).length : 0
-      if (!post || post.state !== 'live' || score < needed) continue
-      scored.push({
-        score,
-        at: post.createdAt,
-        item: { kind: 'leaflet', id: post._id, title: post.title, snippet: post.body.slice(0, 60) },
-      })
-    } else {
-      const raw = await deps.store.get('questions', refId)
-      const question: QuestionDoc | null = raw ? QuestionDocSchema.parse(raw) : null
-      const score = question ? words.filter((w) => question.words.includes(w)).length : 0
-      if (!question || !question.staffReplied || score < needed) continue
-      scored.push({
-        score,
-        at: question.createdAt,
-        item: {
-          kind: 'question',
-          id: question._id,
-          title: question.publicText.slice(0, 30),
-          snippet: `${question.replyCount} 条回复${question.state === 'answered' ? ' · 已解决' : ''}`,
-        },
-      })
-    }
-  }
-  scored.sort((a, b) => b.score - a.score || b.at - a.at)
-  return { items: scored.slice(0, 10).map((s) => s.item) }
-}
-
 export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
   'feed.list': {
     roles: 'any',
@@ -163,11 +101,11 @@ export const feedHandlers: { [A in FeedActions]: Handler<A> } = {
   'feed.get': {
     roles: 'any',
     place: readPost,
-    handle: async ({ deps, user, openId }, input) => {
+    handle: async ({ deps, user, places }, input) => {
       const post = await loadPost(deps, input.postId)
       if (post.state !== 'live') throw notFound('该通知已撤回')
-      const grid = input.group ? await boundGrid(deps, await groupKey(deps, input.group, openId)) : null
-      const via = grid && post.gridIds.includes(grid._id) ? 'group' : 'app'
+      // readPost made the reader a party only when the card came from the group bound to the post's grid.
+      const via = places.some((p) => isScoped(p) && p.partyIds?.includes(user._id)) ? 'group' : 'app'
       return presentPost(deps, await markRead(deps, post, user, via), user)
     },
   },

@@ -68,16 +68,24 @@ function staffLabel(user: UserDoc, grid: GridDoc, departmentName: string | null)
   return grantsOf(user, 'street_admin').length ? `街道 ${name}` : `社区 ${name}`
 }
 
-export async function presentQuestion(deps: Deps, q: QuestionDoc, viewer: UserDoc): Promise<QuestionView> {
+/** A question as this viewer reads it; lists leave the thread out (`thread: false`), so they read no replies. */
+export async function presentQuestion(
+  deps: Deps,
+  q: QuestionDoc,
+  viewer: UserDoc,
+  { thread = true }: { thread?: boolean } = {},
+): Promise<QuestionView> {
   const grid = await loadGrid(deps, q.gridId)
   const mine = q.askerId === viewer._id
   const staff = isStaffOf(viewer, grid)
   const [asker] = await loadUsers(deps, [q.askerId])
-  const page = await deps.store.find('replies', {
-    where: { questionId: q._id },
-    orderBy: { field: 'createdAt', direction: 'asc' },
-    limit: 100,
-  })
+  const page = thread
+    ? await deps.store.find('replies', {
+        where: { questionId: q._id },
+        orderBy: { field: 'createdAt', direction: 'asc' },
+        limit: 100,
+      })
+    : { items: [] }
   const replies = await Promise.all(
     page.items.map(async (raw) => {
       const r = ReplyDocSchema.parse(raw)
@@ -184,7 +192,7 @@ export async function ask(deps: Deps, user: UserDoc, openId: string, requestId: 
 }
 
 /** A change to a question, retried on a concurrent change; `also` writes in the same transaction. */
-async function changeQuestion(
+export async function changeQuestion(
   deps: Deps,
   id: string,
   change: (q: QuestionDoc) => QuestionDoc,
@@ -319,41 +327,8 @@ export async function questionPage(deps: Deps, viewer: UserDoc, input: ActionPar
     limit: PAGE,
     cursor: input.cursor ?? null,
   })
-  const items = await Promise.all(page.items.map((raw) => presentQuestion(deps, QuestionDocSchema.parse(raw), viewer)))
-  return { items: items.map((i) => ({ ...i, replies: [] })), nextCursor: page.nextCursor }
-}
-
-/** Open questions without a staff reply: a day → the grid's workers are told; two days → flagged to the community admins. */
-export async function flagUnanswered(deps: Deps, now: number): Promise<number> {
-  let flagged = 0
-  for (const level of [1, 2] as const) {
-    const before = now - level * deps.settings.unansweredHours * HOUR
-    const page = await deps.store.find('questions', {
-      where: { state: 'open', staffReplied: false, flagged: level - 1, createdAt: { lt: before } },
-      orderBy: { field: 'createdAt', direction: 'asc' },
-      limit: 100,
-    })
-    for (const raw of page.items) {
-      const q = QuestionDocSchema.parse(raw)
-      let moved = false
-      await changeQuestion(deps, q._id, (current) => {
-        moved = current.flagged === level - 1 && !current.staffReplied && current.state === 'open'
-        return moved ? { ...current, flagged: level } : current
-      })
-      if (!moved) continue
-      flagged++
-      // A day: the grid's workers are told. Two days: it shows on the community admins' desk (desk.get).
-      if (level === 2) continue
-      const grid = await loadGrid(deps, q.gridId)
-      for (const u of await loadUsers(deps, grid.workerIds))
-        await deps.notify.send({
-          userId: u._id,
-          openId: u.openId,
-          title: '有居民提问超过一天未回复',
-          body: `${grid.name}：${q.publicText.slice(0, 40)}`,
-          link: `/packages/feed/pages/question/index?id=${q._id}`,
-        })
-    }
-  }
-  return flagged
+  const items = await Promise.all(
+    page.items.map((raw) => presentQuestion(deps, QuestionDocSchema.parse(raw), viewer, { thread: false })),
+  )
+  return { items, nextCursor: page.nextCursor }
 }
